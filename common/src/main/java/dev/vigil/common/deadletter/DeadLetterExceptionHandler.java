@@ -18,7 +18,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * record.
  */
 public class DeadLetterExceptionHandler
-    implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
+    implements DeserializationExceptionHandler,
+        ProcessingExceptionHandler,
+        ProductionExceptionHandler {
 
   private DeadLetterPublisher publisher;
 

@@ -66,7 +66,9 @@ public class DeadLetterPublisher implements AutoCloseable {
    * @return whether it was stored; if not, the caller must fail rather than drop the record
    */
   public boolean publish(DeadLetter letter) {
-    Headers headers = new RecordHeaders(letter.originalHeaders() == null ? null : letter.originalHeaders().toArray());
+    Headers headers =
+        new RecordHeaders(
+            letter.originalHeaders() == null ? null : letter.originalHeaders().toArray());
     headers
         .add(REASON, bytes(letter.reason().tag()))
         .add(ERROR_CLASS, bytes(letter.error().getClass().getName()))
@@ -112,8 +114,13 @@ public class DeadLetterPublisher implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root == error ? String.valueOf(error.getMessage()) : error.getMessage() + ": " + root.getMessage();
-    return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH);
+    String message =
+        root == error
+            ? String.valueOf(error.getMessage())
+            : error.getMessage() + ": " + root.getMessage();
+    return message.length() <= MAX_MESSAGE_LENGTH
+        ? message
+        : message.substring(0, MAX_MESSAGE_LENGTH);
   }
 
   private static byte[] bytes(String value) {

@@ -3,7 +3,9 @@ package dev.vigil.common.deadletter;
 import dev.vigil.common.event.InvalidEventException;
 import java.util.Locale;
 
-/** Why a record went to the dead-letter topic; the value of the {@code vigil.error.reason} header. */
+/**
+ * Why a record went to the dead-letter topic; the value of the {@code vigil.error.reason} header.
+ */
 public enum DeadLetterReason {
   /** Not JSON, or JSON of the wrong shape (including NaN and Infinity, which JSON cannot carry). */
   DESERIALIZATION,

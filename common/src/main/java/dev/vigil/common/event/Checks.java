@@ -1,8 +1,8 @@
 package dev.vigil.common.event;
 
 /**
- * Field checks for the compact constructors of event records, so an invalid event is rejected
- * where it enters and every message names the offending field.
+ * Field checks for the compact constructors of event records, so an invalid event is rejected where
+ * it enters and every message names the offending field.
  */
 public final class Checks {
 

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A card payment, keyed by card id on {@code payments.transactions}. {@code amount} is in the major
- * unit of {@code currency} (ISO 4217); {@code country} is ISO 3166-1 alpha-2; latitude and longitude
- * are WGS84 degrees, present for card-present payments.
+ * unit of {@code currency} (ISO 4217); {@code country} is ISO 3166-1 alpha-2; latitude and
+ * longitude are WGS84 degrees, present for card-present payments.
  */
 public record Transaction(
     String transactionId,

@@ -39,6 +39,9 @@ public final class KafkaStreamsHealth implements HealthIndicator {
     }
     State state = kafkaStreams.state();
     Health.Builder health = upStates.contains(state) ? Health.up() : Health.down();
-    return health.withDetail("state", state.name()).withDetail("threads", kafkaStreams.metadataForLocalThreads().size()).build();
+    return health
+        .withDetail("state", state.name())
+        .withDetail("threads", kafkaStreams.metadataForLocalThreads().size())
+        .build();
   }
 }

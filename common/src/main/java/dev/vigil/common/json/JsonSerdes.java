@@ -30,7 +30,8 @@ public final class JsonSerdes {
   private JsonSerdes() {}
 
   public static <T> Serde<T> serdeFor(Class<T> type) {
-    JacksonJsonSerde<T> json = new JacksonJsonSerde<T>(type, MAPPER).noTypeInfo().ignoreTypeHeaders();
+    JacksonJsonSerde<T> json =
+        new JacksonJsonSerde<T>(type, MAPPER).noTypeInfo().ignoreTypeHeaders();
     return Serdes.serdeFrom(json.serializer(), new SizeLimited<>(json.deserializer()));
   }
 

@@ -64,11 +64,7 @@ public class InteractiveQueries {
       throw unavailable("the partitions of " + storeName + " are moving between instances");
     }
     return http.get()
-        .uri(
-            "http://{host}:{port}{path}",
-            owner.host(),
-            owner.port(),
-            request.getRequestURI())
+        .uri("http://{host}:{port}{path}", owner.host(), owner.port(), request.getRequestURI())
         .header(FORWARDED_HEADER, "true")
         .headers(
             h -> {

@@ -7,8 +7,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * A Kafka topic as a value: its name, how its keys and values are (de)serialized, and whether it
- * is compacted (reference data keyed by entity id) or a plain event log.
+ * A Kafka topic as a value: its name, how its keys and values are (de)serialized, and whether it is
+ * compacted (reference data keyed by entity id) or a plain event log.
  */
 public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean compacted) {
 

@@ -37,7 +37,8 @@ public class ApiErrors {
   @ExceptionHandler(InvalidStateStoreException.class)
   ResponseEntity<ApiError> storeUnavailable(
       InvalidStateStoreException e, HttpServletRequest request) {
-    return error(HttpStatus.SERVICE_UNAVAILABLE, "state is being restored or rebalanced; retry", request);
+    return error(
+        HttpStatus.SERVICE_UNAVAILABLE, "state is being restored or rebalanced; retry", request);
   }
 
   private static ResponseEntity<ApiError> error(

@@ -1,0 +1,28 @@
+package dev.vigil.fraud;
+
+import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.metrics.VigilMetrics;
+import dev.vigil.common.topic.TopicSettings;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FraudProperties.class)
+class FraudConfiguration {
+
+  @Bean
+  KafkaAdmin.NewTopics fraudTopics(TopicSettings topics) {
+    return topics.declare(FraudTopics.ALL);
+  }
+
+  @Bean
+  FraudTopology fraudTopology(
+      StreamsBuilder builder, FraudProperties properties, VigilMetrics metrics) {
+    FraudTopology topology = new FraudTopology(properties, metrics);
+    topology.build(builder);
+    return topology;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.vigil.fraud.rules;
+
+import dev.vigil.common.fraud.RuleHit;
+import dev.vigil.common.fraud.RuleSetting;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The rules a payment is scored by, with their configured parameters. The runtime settings from
+ * {@code fraud.rules} are looked up for every payment, so a change applies to the next payment on
+ * every instance without a restart.
+ */
+public final class RuleBook {
+
+  /** In a rule's configuration, turns the rule off; every other key is a parameter. */
+  public static final String ENABLED = "enabled";
+
+  private final List<FraudRule> rules;
+  private final Map<String, Map<String, Object>> configured;
+
+  /**
+   * @param overrides per rule id, parameters that replace the rule's defaults, and optionally
+   *     {@code enabled: false}
+   */
+  public RuleBook(List<FraudRule> rules, Map<String, Map<String, Object>> overrides) {
+    this.rules = List.copyOf(rules);
+    Map<String, Map<String, Object>> merged = new HashMap<>();
+    for (FraudRule rule : rules) {
+      Map<String, Object> parameters = new HashMap<>(rule.defaults());
+      parameters.put(ENABLED, true);
+      parameters.putAll(overrides.getOrDefault(rule.id(), Map.of()));
+      merged.put(rule.id(), Map.copyOf(parameters));
+    }
+    this.configured = Map.copyOf(merged);
+  }
+
+  public static List<FraudRule> standardRules() {
+    return List.of(
+        new VelocityRule(),
+        new AmountAnomalyRule(),
+        new ImpossibleTravelRule(),
+        new CardTestingRule(),
+        new BlocklistRule());
+  }
+
+  public List<RuleHit> evaluate(PaymentContext payment, Function<String, RuleSetting> runtime) {
+    List<RuleHit> hits = new ArrayList<>(1);
+    for (FraudRule rule : rules) {
+      RuleParameters parameters = parameters(rule.id(), runtime);
+      if (parameters.enabled()) {
+        rule.evaluate(payment, parameters).ifPresent(hits::add);
+      }
+    }
+    return hits;
+  }
+
+  public RuleParameters parameters(String ruleId, Function<String, RuleSetting> runtime) {
+    Map<String, Object> base = configured.get(ruleId);
+    RuleSetting setting = runtime.apply(ruleId);
+    boolean enabled =
+        setting != null ? setting.enabled() : !Boolean.FALSE.equals(base.get(ENABLED));
+    return new RuleParameters(
+        enabled, base, Optional.ofNullable(setting).map(RuleSetting::parameters).orElse(Map.of()));
+  }
+}
