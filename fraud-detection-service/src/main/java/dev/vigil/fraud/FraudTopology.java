@@ -46,9 +46,9 @@ public final class FraudTopology {
   private final RuleBook ruleBook;
   private final VigilMetrics metrics;
 
-  public FraudTopology(FraudProperties properties, VigilMetrics metrics) {
+  public FraudTopology(FraudProperties properties, RuleBook ruleBook, VigilMetrics metrics) {
     this.properties = properties;
-    this.ruleBook = new RuleBook(RuleBook.standardRules(), properties.rules());
+    this.ruleBook = ruleBook;
     this.metrics = metrics;
   }
 

@@ -12,6 +12,7 @@ import dev.vigil.common.fraud.SpendingProfile;
 import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.testing.TestDrivers;
+import dev.vigil.fraud.rules.RuleBook;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,12 @@ public abstract class FraudTopologyTestBase {
   @BeforeEach
   void startDriver() {
     StreamsBuilder builder = new StreamsBuilder();
-    new FraudTopology(properties(), new VigilMetrics(registry)).build(builder);
+    FraudProperties properties = properties();
+    new FraudTopology(
+            properties,
+            new RuleBook(RuleBook.standardRules(), properties.rules()),
+            new VigilMetrics(registry))
+        .build(builder);
     driver = TestDrivers.create(builder.build(), BEGINNING);
     transactions = input(driver, FraudTopics.TRANSACTIONS);
     accounts = input(driver, FraudTopics.ACCOUNTS);
@@ -84,7 +90,7 @@ public abstract class FraudTopologyTestBase {
         .toList();
   }
 
-  protected static PaymentBuilder payment(String transactionId) {
+  public static PaymentBuilder payment(String transactionId) {
     return new PaymentBuilder(transactionId);
   }
 }

@@ -8,6 +8,7 @@ import dev.vigil.common.topic.TopicSettings;
 import dev.vigil.common.web.ApiErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -32,7 +33,9 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
  * dead-letter topic and its handlers, health from the Streams state, Vigil's metrics and
  * interactive-query routing. A service adds only its topology and its REST API.
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+// Before Boot's Kafka auto-configuration: it creates the Streams configuration only when it sees
+// the StreamsBuilder that @EnableKafkaStreams registers.
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableKafkaStreams
 @EnableConfigurationProperties(TopicSettings.class)
 @Import(ApiErrors.class)
@@ -73,7 +76,9 @@ public class VigilStreamsAutoConfiguration {
   @Bean
   StreamsBuilderFactoryBeanConfigurer vigilStreamsConfigurer(DeadLetterPublisher publisher) {
     return factory -> {
-      factory.getStreamsConfiguration().put(DeadLetterPublisher.CONFIG_KEY, publisher);
+      Properties config = factory.getStreamsConfiguration();
+      config.put(DeadLetterPublisher.CONFIG_KEY, publisher);
+      factory.setStreamsConfiguration(config);
       factory.setStreamsUncaughtExceptionHandler(
           error -> {
             log.error("Stream thread failed; replacing it", error);

@@ -4,6 +4,7 @@ import dev.vigil.common.fraud.RuleHit;
 import dev.vigil.common.fraud.RuleSetting;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,13 @@ public final class RuleBook {
       }
     }
     return hits;
+  }
+
+  /** Every rule's parameters as they apply now, in evaluation order. */
+  public Map<String, RuleParameters> all(Function<String, RuleSetting> runtime) {
+    Map<String, RuleParameters> all = new LinkedHashMap<>();
+    rules.forEach(rule -> all.put(rule.id(), parameters(rule.id(), runtime)));
+    return all;
   }
 
   public RuleParameters parameters(String ruleId, Function<String, RuleSetting> runtime) {

@@ -3,6 +3,8 @@ package dev.vigil.fraud.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A rule's parameters after layering, later winning: the rule's defaults, the service's
@@ -29,6 +31,14 @@ public record RuleParameters(
     throw new IllegalStateException("rule parameter " + name + " has no numeric default");
   }
 
+  /** The values in force, for display: runtime settings over configured values. */
+  public Map<String, Object> effective() {
+    Map<String, Object> effective = new TreeMap<>(configured);
+    effective.putAll(runtime);
+    effective.remove(RuleBook.ENABLED);
+    return effective;
+  }
+
   public int score() {
     return (int) Math.max(0, Math.min(100, number(SCORE)));
   }
@@ -36,9 +46,7 @@ public record RuleParameters(
   public Set<String> strings(String name) {
     Object value = runtime.get(name) instanceof List<?> ? runtime.get(name) : configured.get(name);
     if (value instanceof List<?> list) {
-      return list.stream()
-          .map(String::valueOf)
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      return list.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
     }
     return Set.of();
   }
