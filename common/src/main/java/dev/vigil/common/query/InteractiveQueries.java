@@ -1,6 +1,7 @@
 package dev.vigil.common.query;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -13,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -63,18 +66,28 @@ public class InteractiveQueries {
     if (request.getHeader(FORWARDED_HEADER) != null) {
       throw unavailable("the partitions of " + storeName + " are moving between instances");
     }
-    return http.get()
-        .uri("http://{host}:{port}{path}", owner.host(), owner.port(), request.getRequestURI())
-        .header(FORWARDED_HEADER, "true")
-        .headers(
-            h -> {
-              String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-              if (authorization != null) {
-                h.set(HttpHeaders.AUTHORIZATION, authorization);
-              }
-            })
-        .retrieve()
-        .body(type);
+    String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+    URI target =
+        URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI() + query);
+    try {
+      return http.get()
+          .uri(target)
+          .header(FORWARDED_HEADER, "true")
+          .headers(
+              h -> {
+                String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+                if (authorization != null) {
+                  h.set(HttpHeaders.AUTHORIZATION, authorization);
+                }
+              })
+          .retrieve()
+          .body(type);
+    } catch (RestClientResponseException e) {
+      throw new ResponseStatusException(
+          e.getStatusCode(), "from " + owner + ": " + e.getStatusText());
+    } catch (RestClientException e) {
+      throw unavailable("the instance holding the key, " + owner + ", cannot be reached");
+    }
   }
 
   private static ResponseStatusException unavailable(String reason) {

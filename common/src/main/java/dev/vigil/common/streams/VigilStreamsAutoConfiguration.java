@@ -84,8 +84,6 @@ public class VigilStreamsAutoConfiguration {
             log.error("Stream thread failed; replacing it", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
           });
-      factory.setStateListener(
-          (newState, oldState) -> log.info("Kafka Streams state {} -> {}", oldState, newState));
     };
   }
 
