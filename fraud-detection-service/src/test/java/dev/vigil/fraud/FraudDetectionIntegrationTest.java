@@ -11,6 +11,7 @@ import dev.vigil.common.fraud.Decision;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.RuleSetting;
 import dev.vigil.common.fraud.Transaction;
+import dev.vigil.common.testing.EmbeddedKafkaForStreams;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.fraud.rules.BlocklistRule;
 import dev.vigil.fraud.rules.VelocityRule;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The real application on a real (embedded KRaft) broker: payments in, decisions and alerts read
@@ -42,13 +42,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "spring.kafka.streams.state-dir=target/streams-state/${random.uuid}"
     })
-@EmbeddedKafka(
-    partitions = 3,
-    brokerProperties = {
-      "offsets.topic.replication.factor=1",
-      "transaction.state.log.replication.factor=1",
-      "transaction.state.log.min.isr=1"
-    })
+@EmbeddedKafkaForStreams
 class FraudDetectionIntegrationTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -74,11 +68,17 @@ class FraudDetectionIntegrationTest {
     for (int i = 0; i < 6; i++) {
       payments.add(
           payment("it-velo-" + i)
-              .card("it-card-1", "it-acct-1")
+              .cardId("it-card-1")
+              .accountId("it-acct-1")
               .at(FraudTopologyTestBase.BEGINNING.plusSeconds(i))
               .build());
     }
-    payments.add(payment("it-shady").card("it-card-2", "it-acct-2").merchant("m-shady").build());
+    payments.add(
+        payment("it-shady")
+            .cardId("it-card-2")
+            .accountId("it-acct-2")
+            .merchantId("m-shady")
+            .build());
 
     sendPayments(payments);
 
@@ -114,7 +114,8 @@ class FraudDetectionIntegrationTest {
             FraudTopics.TRANSACTIONS
                 .valueSerde()
                 .serializer()
-                .serialize("", payment("dlq-good").card("dlq-card", "dlq-acct").build()),
+                .serialize(
+                    "", payment("dlq-good").cardId("dlq-card").accountId("dlq-acct").build()),
             StandardCharsets.UTF_8);
     Map<String, String> bad =
         Map.of(

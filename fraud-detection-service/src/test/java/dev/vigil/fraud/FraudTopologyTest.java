@@ -6,11 +6,11 @@ import dev.vigil.common.fraud.Decision;
 import dev.vigil.common.fraud.SpendingProfile;
 import dev.vigil.common.fraud.Verdict;
 import dev.vigil.common.metrics.VigilMetrics;
+import dev.vigil.common.testing.TransactionBuilder;
 import dev.vigil.fraud.rules.VelocityRule;
 import dev.vigil.fraud.scoring.CardHistory;
 import dev.vigil.fraud.scoring.FraudStores;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,9 @@ class FraudTopologyTest extends FraudTopologyTestBase {
 
   @Test
   void shouldDecideEveryPaymentOnceKeyedByTransactionId() {
-    pay(payment("t1").build(), payment("t2").card("card-2", "acct-2").at(ONE_SECOND_LATER).build());
+    pay(
+        payment("t1").build(),
+        payment("t2").cardId("card-2").accountId("acct-2").at(ONE_SECOND_LATER).build());
 
     assertThat(decisions.readKeyValuesToList())
         .extracting(kv -> kv.key, kv -> kv.value.decision(), kv -> kv.value.riskScore())
@@ -43,7 +45,7 @@ class FraudTopologyTest extends FraudTopologyTestBase {
 
     pay(
         payment("ams").build(),
-        payment("nyc").in("US", PaymentBuilder.NEW_YORK).at(ONE_MINUTE_LATER).build());
+        payment("nyc").in("US", TransactionBuilder.NEW_YORK).at(ONE_MINUTE_LATER).build());
 
     assertThat(alerts.readValuesToList())
         .singleElement()
@@ -80,12 +82,34 @@ class FraudTopologyTest extends FraudTopologyTestBase {
   @Test
   void shouldForgetACardsHistoryOnceStreamTimePassesItsRetention() {
     pay(payment("old").build());
-    pay(payment("other").card("card-2", "acct-2").at(BEGINNING.plus(Duration.ofHours(25))).build());
+    pay(
+        payment("other")
+            .cardId("card-2")
+            .accountId("acct-2")
+            .at(BEGINNING.plus(Duration.ofHours(25)))
+            .build());
 
     assertThat(driver.<String, CardHistory>getKeyValueStore(FraudStores.CARD_HISTORY).get("card-1"))
         .isNull();
     assertThat(driver.<String, CardHistory>getKeyValueStore(FraudStores.CARD_HISTORY).get("card-2"))
         .isNotNull();
+  }
+
+  @Test
+  void shouldDecideButNotRememberAPaymentOlderThanTheRetention() {
+    pay(payment("recent").at(BEGINNING.plus(Duration.ofHours(25))).build());
+    pay(payment("too-late").at(BEGINNING).build());
+
+    assertThat(decisions.readValuesToList())
+        .extracting(Decision::transactionId)
+        .containsExactly("recent", "too-late");
+    assertThat(
+            driver
+                .<String, CardHistory>getKeyValueStore(FraudStores.CARD_HISTORY)
+                .get("card-1")
+                .payments())
+        .extracting(p -> p.transactionId())
+        .containsExactly("recent");
   }
 
   @Test
@@ -101,6 +125,5 @@ class FraudTopologyTest extends FraudTopologyTestBase {
                 .payments())
         .hasSize(100);
     assertThat(decisions.readValuesToList()).hasSize(120);
-    assertThat(List.of(properties().maxCardHistory())).containsExactly(100);
   }
 }

@@ -12,6 +12,7 @@ import dev.vigil.common.fraud.SpendingProfile;
 import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.testing.TestDrivers;
+import dev.vigil.common.testing.TransactionBuilder;
 import dev.vigil.fraud.rules.RuleBook;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** Runs the fraud topology in a TopologyTestDriver with the built-in rule defaults. */
 public abstract class FraudTopologyTestBase {
 
-  public static final Instant BEGINNING = Instant.parse("2026-03-02T09:00:00Z");
+  public static final Instant BEGINNING = TransactionBuilder.NINE_AM;
   public static final Instant ONE_SECOND_LATER = BEGINNING.plusSeconds(1);
   public static final Instant ONE_MINUTE_LATER = BEGINNING.plusSeconds(60);
   public static final Instant TEN_MINUTES_LATER = BEGINNING.plus(Duration.ofMinutes(10));
@@ -90,7 +91,8 @@ public abstract class FraudTopologyTestBase {
         .toList();
   }
 
-  public static PaymentBuilder payment(String transactionId) {
-    return new PaymentBuilder(transactionId);
+  /** A payment of 25.00 EUR in a shop in Amsterdam at the beginning, changed where a test says. */
+  public static TransactionBuilder payment(String transactionId) {
+    return TransactionBuilder.transaction().transactionId(transactionId).at(BEGINNING);
   }
 }

@@ -111,7 +111,8 @@ public class DeadLetterPublisher implements AutoCloseable {
   /** The innermost message is the one that names the field or the parse position. */
   private static String messageOf(Throwable error) {
     Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
+    // Bounded, because a cause chain may loop.
+    for (int depth = 0; root.getCause() != null && depth < 32; depth++) {
       root = root.getCause();
     }
     String message =

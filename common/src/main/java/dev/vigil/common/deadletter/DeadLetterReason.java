@@ -23,7 +23,9 @@ public enum DeadLetterReason {
   }
 
   static DeadLetterReason ofDeserializationFailure(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+    // Bounded, because a cause chain may loop.
+    Throwable cause = error;
+    for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
       if (cause instanceof OversizedRecordException) {
         return OVERSIZED;
       }

@@ -1,10 +1,15 @@
 package dev.vigil.common.event;
 
+import java.time.Instant;
+
 /**
  * Field checks for the compact constructors of event records, so an invalid event is rejected where
  * it enters and every message names the offending field.
  */
 public final class Checks {
+
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
 
   private Checks() {}
 
@@ -41,5 +46,16 @@ public final class Checks {
 
   public static Double optionalInRange(Double value, double min, double max, String field) {
     return value == null ? null : inRange(value, min, max, field);
+  }
+
+  /**
+   * An event time Kafka can carry: record timestamps are non-negative epoch milliseconds, and a
+   * time far in the future is a broken clock, not an event.
+   */
+  public static Instant timestamp(Instant value, String field) {
+    if (required(value, field).isBefore(EARLIEST) || value.isAfter(LATEST)) {
+      throw new InvalidEventException(field + " must be between " + EARLIEST + " and " + LATEST);
+    }
+    return value;
   }
 }

@@ -3,6 +3,7 @@ package dev.vigil.common.fraud;
 import static dev.vigil.common.event.Checks.optionalInRange;
 import static dev.vigil.common.event.Checks.required;
 import static dev.vigil.common.event.Checks.text;
+import static dev.vigil.common.event.Checks.timestamp;
 
 import dev.vigil.common.event.InvalidEventException;
 import dev.vigil.common.event.TimestampedEvent;
@@ -52,7 +53,7 @@ public record Transaction(
       throw new InvalidEventException("latitude and longitude must be given together");
     }
     required(channel, "channel");
-    required(eventTime, "eventTime");
+    timestamp(eventTime, "eventTime");
   }
 
   public boolean hasLocation() {

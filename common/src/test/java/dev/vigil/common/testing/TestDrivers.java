@@ -2,6 +2,10 @@ package dev.vigil.common.testing;
 
 import dev.vigil.common.event.EventTimeExtractor;
 import dev.vigil.common.topic.Topic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,7 +26,21 @@ public final class TestDrivers {
     config.put(
         StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class.getName());
     config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // Builds of several modules run side by side; a shared default state dir lets one driver's
+    // close delete the directory another driver is still using.
+    config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
     return new TopologyTestDriver(topology, config, wallClock);
+  }
+
+  private static String freshStateDir() {
+    try {
+      Path dir = Files.createTempDirectory("vigil-test-driver-");
+      // The driver's close removes what it wrote inside; this removes the then empty directory.
+      dir.toFile().deleteOnExit();
+      return dir.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static <K, V> TestInputTopic<K, V> input(TopologyTestDriver driver, Topic<K, V> topic) {

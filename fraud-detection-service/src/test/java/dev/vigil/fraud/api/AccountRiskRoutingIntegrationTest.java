@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.Transaction;
+import dev.vigil.common.testing.EmbeddedKafkaForStreams;
 import dev.vigil.fraud.FraudDetectionApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,19 +27,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Two instances of the service share the partitions; each answers the risk API for every account,
  * forwarding to the other when the other holds the account's state.
  */
-@EmbeddedKafka(
-    partitions = 4,
-    brokerProperties = {
-      "offsets.topic.replication.factor=1",
-      "transaction.state.log.replication.factor=1",
-      "transaction.state.log.min.isr=1"
-    })
+@EmbeddedKafkaForStreams
 class AccountRiskRoutingIntegrationTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -63,7 +57,8 @@ class AccountRiskRoutingIntegrationTest {
       for (int i = 0; i <= account; i++) {
         Transaction t =
             payment("route-" + account + "-" + i)
-                .card("card-" + account, "acct-" + account)
+                .cardId("card-" + account)
+                .accountId("acct-" + account)
                 .build();
         payments.add(
             new ProducerRecord<>(
@@ -100,7 +95,7 @@ class AccountRiskRoutingIntegrationTest {
                     + name
                     + "-"
                     + port,
-                "--vigil.topics.partitions=4"));
+                "--vigil.topics.partitions=3"));
     return port;
   }
 

@@ -3,8 +3,8 @@ package dev.vigil.fraud.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.common.fraud.Verdict;
+import dev.vigil.common.testing.TransactionBuilder;
 import dev.vigil.fraud.FraudTopologyTestBase;
-import dev.vigil.fraud.PaymentBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class BlocklistRuleTest extends FraudTopologyTestBase {
   void shouldDeclineAPaymentToABlocklistedMerchant() {
     setRule(BlocklistRule.ID, true, Map.of("merchants", List.of("merchant-shady")));
 
-    pay(payment("t1").merchant("merchant-shady").build());
+    pay(payment("t1").merchantId("merchant-shady").build());
 
     assertThat(decisions.readValue().decision()).isEqualTo(Verdict.DECLINE);
     assertThat(alertedRules()).containsExactly(List.of(BlocklistRule.ID));
@@ -25,14 +25,14 @@ class BlocklistRuleTest extends FraudTopologyTestBase {
   void shouldDeclineAPaymentInABlocklistedCountry() {
     setRule(BlocklistRule.ID, true, Map.of("countries", List.of("KP")));
 
-    pay(payment("t1").in("KP", PaymentBuilder.AMSTERDAM).build());
+    pay(payment("t1").in("KP", TransactionBuilder.AMSTERDAM).build());
 
     assertThat(decisions.readValue().decision()).isEqualTo(Verdict.DECLINE);
   }
 
   @Test
   void shouldApproveWhenNothingIsBlocklisted() {
-    pay(payment("t1").merchant("merchant-shady").build());
+    pay(payment("t1").merchantId("merchant-shady").build());
 
     assertThat(decisions.readValue().decision()).isEqualTo(Verdict.APPROVE);
     assertThat(alerts.isEmpty()).isTrue();
@@ -41,9 +41,9 @@ class BlocklistRuleTest extends FraudTopologyTestBase {
   @Test
   void shouldApplyARemovalFromTheBlocklistToLaterPayments() {
     setRule(BlocklistRule.ID, true, Map.of("merchants", List.of("merchant-shady")));
-    pay(payment("t1").merchant("merchant-shady").build());
+    pay(payment("t1").merchantId("merchant-shady").build());
     setRule(BlocklistRule.ID, true, Map.of("merchants", List.of()));
-    pay(payment("t2").merchant("merchant-shady").at(ONE_MINUTE_LATER).build());
+    pay(payment("t2").merchantId("merchant-shady").at(ONE_MINUTE_LATER).build());
 
     assertThat(decisions.readValuesToList())
         .extracting(d -> d.decision())

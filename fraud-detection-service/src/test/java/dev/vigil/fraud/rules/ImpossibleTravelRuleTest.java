@@ -1,7 +1,7 @@
 package dev.vigil.fraud.rules;
 
-import static dev.vigil.fraud.PaymentBuilder.NEW_YORK;
-import static dev.vigil.fraud.PaymentBuilder.UTRECHT;
+import static dev.vigil.common.testing.TransactionBuilder.NEW_YORK;
+import static dev.vigil.common.testing.TransactionBuilder.UTRECHT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.fraud.FraudTopologyTestBase;

@@ -66,7 +66,7 @@ class VelocityRuleTest extends FraudTopologyTestBase {
   void shouldNotMixCards() {
     for (int i = 0; i < 6; i++) {
       Instant at = BEGINNING.plusSeconds(i * 5);
-      pay(payment("t" + i).card("card-" + (i % 2), "acct-1").at(at).build());
+      pay(payment("t" + i).cardId("card-" + (i % 2)).accountId("acct-1").at(at).build());
     }
 
     assertThat(alerts.isEmpty()).isTrue();

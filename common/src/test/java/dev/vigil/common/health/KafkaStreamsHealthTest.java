@@ -1,0 +1,132 @@
+package dev.vigil.common.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+class KafkaStreamsHealthTest {
+
+  @TempDir static Path stateDir;
+
+  /** Never started: a real client in CREATED state, with no broker behind localhost:1. */
+  private static KafkaStreams created;
+
+  /**
+   * Kafka Streams reaches RUNNING or REBALANCING only with a broker; a client that reports a given
+   * state is enough to test how that state maps to health.
+   */
+  private static InState inState;
+
+  @BeforeAll
+  static void createClients() {
+    created = new KafkaStreams(tinyTopology(), config("health-created"));
+    inState = new InState(tinyTopology(), config("health-in-state"));
+  }
+
+  @AfterAll
+  static void closeClients() {
+    created.close(Duration.ofSeconds(5));
+    inState.close(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void shouldNotBeReadyBeforeStreamsExist() {
+    Health health = KafkaStreamsHealth.readiness(() -> null).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("state", "NOT_STARTED");
+  }
+
+  @Test
+  void shouldNotBeLiveBeforeStreamsExist() {
+    Health health = KafkaStreamsHealth.liveness(() -> null).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("state", "NOT_STARTED");
+  }
+
+  @Test
+  void shouldNotBeReadyWhenCreatedButNotStarted() {
+    Health health = KafkaStreamsHealth.readiness(() -> created).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("state", "CREATED").containsKey("threads");
+  }
+
+  @Test
+  void shouldNotBeLiveWhenCreatedButNotStarted() {
+    Health health = KafkaStreamsHealth.liveness(() -> created).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("state", "CREATED");
+  }
+
+  @ParameterizedTest
+  @EnumSource(State.class)
+  void shouldBeReadyOnlyWhileRunning(State state) {
+    inState.state = state;
+
+    Health health = KafkaStreamsHealth.readiness(() -> inState).health();
+
+    assertThat(health.getStatus()).isEqualTo(state == State.RUNNING ? Status.UP : Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("state", state.name());
+  }
+
+  @ParameterizedTest
+  @EnumSource(State.class)
+  void shouldBeLiveWhileRunningOrRebalancing(State state) {
+    inState.state = state;
+
+    Health health = KafkaStreamsHealth.liveness(() -> inState).health();
+
+    boolean live = state == State.RUNNING || state == State.REBALANCING;
+    assertThat(health.getStatus()).isEqualTo(live ? Status.UP : Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("state", state.name());
+  }
+
+  private static Topology tinyTopology() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in", Consumed.<String, String>as("in-source"))
+        .to("out", Produced.as("out-sink"));
+    return builder.build();
+  }
+
+  private static Properties config(String applicationId) {
+    Properties config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    return config;
+  }
+
+  private static final class InState extends KafkaStreams {
+
+    private volatile State state = State.CREATED;
+
+    InState(Topology topology, Properties config) {
+      super(topology, config);
+    }
+
+    @Override
+    public State state() {
+      return state;
+    }
+  }
+}
