@@ -9,6 +9,7 @@ import dev.vigil.common.web.ApiErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -52,8 +54,18 @@ public class VigilStreamsAutoConfiguration {
   DeadLetterPublisher deadLetterPublisher(
       @Value("${spring.application.name}") String service,
       KafkaProperties kafka,
+      KafkaConnectionDetails connection,
       VigilMetrics metrics) {
     Map<String, Object> config = kafka.buildProducerProperties();
+    // Where the cluster is can also come from a service connection (Testcontainers, Docker
+    // Compose), which the properties do not know about.
+    config.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
+    if (connection.getProducer().getSecurityProtocol() != null) {
+      config.put(
+          CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+          connection.getProducer().getSecurityProtocol());
+    }
     config.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
