@@ -6,10 +6,9 @@ import static dev.vigil.common.fraud.FraudTopics.DECISIONS;
 import static dev.vigil.common.fraud.FraudTopics.RULES;
 import static dev.vigil.common.fraud.FraudTopics.TRANSACTIONS;
 
-import dev.vigil.common.fraud.Account;
+import dev.vigil.common.enrich.ReferenceData;
 import dev.vigil.common.fraud.FraudAlert;
 import dev.vigil.common.fraud.RuleHit;
-import dev.vigil.common.fraud.RuleSetting;
 import dev.vigil.common.metrics.MeasuredEmission;
 import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.fraud.rules.RuleBook;
@@ -20,10 +19,8 @@ import java.util.Comparator;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Scores every payment and emits one decision for each and one alert for each suspicious one.
@@ -53,19 +50,8 @@ public final class FraudTopology {
   }
 
   public void build(StreamsBuilder builder) {
-    builder.globalTable(
-        ACCOUNTS.name(),
-        ACCOUNTS.consumed().withName("accounts-source"),
-        Materialized.<String, Account>as(Stores.persistentKeyValueStore(FraudStores.ACCOUNTS))
-            .withKeySerde(ACCOUNTS.keySerde())
-            .withValueSerde(ACCOUNTS.valueSerde()));
-    builder.globalTable(
-        RULES.name(),
-        RULES.consumed().withName("rules-source"),
-        Materialized.<String, RuleSetting>as(
-                Stores.inMemoryKeyValueStore(FraudStores.RULE_SETTINGS))
-            .withKeySerde(RULES.keySerde())
-            .withValueSerde(RULES.valueSerde()));
+    ReferenceData.global(builder, ACCOUNTS, FraudStores.ACCOUNTS);
+    ReferenceData.global(builder, RULES, FraudStores.RULE_SETTINGS);
 
     KStream<String, ScoredTransaction> scored =
         builder.stream(TRANSACTIONS.name(), TRANSACTIONS.consumed().withName(TRANSACTIONS_SOURCE))

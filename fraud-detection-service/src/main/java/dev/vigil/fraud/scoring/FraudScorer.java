@@ -1,5 +1,6 @@
 package dev.vigil.fraud.scoring;
 
+import dev.vigil.common.enrich.ReferenceData;
 import dev.vigil.common.fraud.Account;
 import dev.vigil.common.fraud.RuleHit;
 import dev.vigil.common.fraud.RuleSetting;
@@ -26,8 +27,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Scores each payment of an account's partition against its card's history, the account's spending
@@ -49,8 +48,7 @@ public final class FraudScorer
   private KeyValueStore<String, CardHistory> cardHistory;
   private KeyValueStore<String, SpendingStats> spending;
   private KeyValueStore<String, RecentAlerts> alerts;
-  private TimestampedKeyValueStore<String, Account> accounts;
-  private TimestampedKeyValueStore<String, RuleSetting> ruleSettings;
+  private ReferenceData.Lookup<Account> accounts;
   private Function<String, RuleSetting> runtimeSettings;
 
   private FraudScorer(RuleBook ruleBook, FraudProperties properties) {
@@ -81,9 +79,8 @@ public final class FraudScorer
     cardHistory = context.getStateStore(FraudStores.CARD_HISTORY);
     spending = context.getStateStore(FraudStores.ACCOUNT_SPENDING);
     alerts = context.getStateStore(FraudStores.ACCOUNT_ALERTS);
-    accounts = context.getStateStore(FraudStores.ACCOUNTS);
-    ruleSettings = context.getStateStore(FraudStores.RULE_SETTINGS);
-    runtimeSettings = ruleId -> ValueAndTimestamp.getValueOrNull(ruleSettings.get(ruleId));
+    accounts = ReferenceData.lookup(context, FraudStores.ACCOUNTS);
+    runtimeSettings = ReferenceData.<RuleSetting>lookup(context, FraudStores.RULE_SETTINGS)::get;
     context.schedule(properties.expiryInterval(), PunctuationType.STREAM_TIME, this::expire);
   }
 
@@ -95,7 +92,7 @@ public final class FraudScorer
       // A redelivered duplicate from the producer: it was decided when it first arrived.
       return;
     }
-    Account account = ValueAndTimestamp.getValueOrNull(accounts.get(transaction.accountId()));
+    Account account = accounts.get(transaction.accountId());
     SpendingStats before = spendingOf(transaction.accountId(), account, transaction.eventTime());
     PaymentContext payment = new PaymentContext(transaction, history.payments(), before, account);
 

@@ -26,10 +26,7 @@ public final class FraudStores {
   /** Global: account id → account, from {@code payments.accounts}. */
   public static final String ACCOUNTS = "accounts";
 
-  /**
-   * Global: rule id → runtime setting, from {@code fraud.rules}. Small enough for memory, but in
-   * RocksDB like every other store: Prometheus rejects store metrics whose tag keys differ.
-   */
+  /** Global: rule id → runtime setting, from {@code fraud.rules}. */
   public static final String RULE_SETTINGS = "rule-settings";
 
   private FraudStores() {}
