@@ -38,10 +38,9 @@ public final class KafkaStreamsHealth implements HealthIndicator {
       return Health.down().withDetail("state", "NOT_STARTED").build();
     }
     State state = kafkaStreams.state();
-    Health.Builder health = upStates.contains(state) ? Health.up() : Health.down();
-    return health
-        .withDetail("state", state.name())
-        .withDetail("threads", kafkaStreams.metadataForLocalThreads().size())
-        .build();
+    int threads = kafkaStreams.metadataForLocalThreads().size();
+    // A client can stay RUNNING after its last stream thread died; it then processes nothing.
+    Health.Builder health = upStates.contains(state) && threads > 0 ? Health.up() : Health.down();
+    return health.withDetail("state", state.name()).withDetail("threads", threads).build();
   }
 }

@@ -91,6 +91,9 @@ public class VigilStreamsAutoConfiguration {
       Properties config = factory.getStreamsConfiguration();
       config.put(DeadLetterPublisher.CONFIG_KEY, publisher);
       factory.setStreamsConfiguration(config);
+      // Leave the group on a graceful stop, so a restarted or remaining instance takes the
+      // partitions over at once instead of after the session timeout.
+      factory.setLeaveGroupOnClose(true);
       factory.setStreamsUncaughtExceptionHandler(
           error -> {
             log.error("Stream thread failed; replacing it", error);
@@ -116,7 +119,9 @@ public class VigilStreamsAutoConfiguration {
   }
 
   @Bean
-  InteractiveQueries interactiveQueries(KafkaStreamsInteractiveQueryService queries) {
-    return new InteractiveQueries(queries, InteractiveQueries.defaultClient());
+  InteractiveQueries interactiveQueries(
+      KafkaStreamsInteractiveQueryService queries, StreamsBuilderFactoryBean factory) {
+    return new InteractiveQueries(
+        queries, factory::getKafkaStreams, InteractiveQueries.defaultClient());
   }
 }

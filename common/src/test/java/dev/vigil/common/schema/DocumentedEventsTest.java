@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.topic.Topic;
+import dev.vigil.common.vitals.VitalsTopics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ class DocumentedEventsTest {
   private static final Pattern EXAMPLE =
       Pattern.compile("(?m)^### `([a-z.-]+)`\\n(?:(?!^### ).*\\n)*?```json\\n(.*)\\n```");
 
-  private static final List<Topic<String, ?>> DOCUMENTED = FraudTopics.ALL;
+  private static final List<Topic<String, ?>> DOCUMENTED =
+      Stream.of(FraudTopics.ALL, VitalsTopics.ALL).flatMap(List::stream).toList();
 
   private static final SchemaRegistry SCHEMAS =
       SchemaRegistry.withDefaultDialect(

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -20,6 +21,15 @@ public final class TestDrivers {
   private TestDrivers() {}
 
   public static TopologyTestDriver create(Topology topology, Instant wallClock) {
+    return create(topology, wallClock, Map.of());
+  }
+
+  /**
+   * With settings of a test's own, e.g. the dead-letter handlers and a {@code DeadLetterPublisher}
+   * on a {@code MockProducer}.
+   */
+  public static TopologyTestDriver create(
+      Topology topology, Instant wallClock, Map<String, ?> overrides) {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -29,6 +39,7 @@ public final class TestDrivers {
     // Builds of several modules run side by side; a shared default state dir lets one driver's
     // close delete the directory another driver is still using.
     config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
+    config.putAll(overrides);
     return new TopologyTestDriver(topology, config, wallClock);
   }
 

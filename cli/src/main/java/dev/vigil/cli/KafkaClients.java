@@ -1,0 +1,125 @@
+package dev.vigil.cli;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.ForwardingAdmin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.Node;
+
+/** Client settings shared by the commands, tuned for an interactive tool rather than a service. */
+public final class KafkaClients {
+
+  /** How long a command waits for Kafka before telling the user it is not there. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+  private KafkaClients() {}
+
+  public static Admin admin(String bootstrapServers) {
+    Map<String, Object> config = base(bootstrapServers, "vigil-cli-admin");
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CONNECT_TIMEOUT.toMillis());
+    config.put(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3 * (int) CONNECT_TIMEOUT.toMillis());
+    return new QuickClosingAdmin(config);
+  }
+
+  public static Map<String, Object> producer(String bootstrapServers, String clientId) {
+    Map<String, Object> config = base(bootstrapServers, clientId);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // A missing broker or topic should fail the command in seconds, not after the default minute.
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    return config;
+  }
+
+  /**
+   * A consumer without a group: it reads partitions it is assigned, commits nothing and leaves no
+   * trace on the cluster. It sees only committed transactions, as the services' consumers do.
+   */
+  public static Map<String, Object> consumer(String bootstrapServers, String clientId) {
+    Map<String, Object> config = base(bootstrapServers, clientId);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT));
+    return config;
+  }
+
+  /** The cluster's brokers, or empty if none answers within {@link #CONNECT_TIMEOUT}. */
+  public static Optional<Collection<Node>> brokers(Admin admin, Duration timeout)
+      throws InterruptedException {
+    DescribeClusterResult cluster =
+        admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
+    try {
+      return Optional.of(cluster.nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS));
+    } catch (ExecutionException | TimeoutException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Fails with a message that says what to do when no broker answers in time.
+   *
+   * @return the cluster's brokers
+   */
+  public static Collection<Node> requireReachable(Admin admin, String bootstrapServers) {
+    Optional<Collection<Node>> brokers;
+    try {
+      brokers = brokers(admin, CONNECT_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException("Interrupted while connecting to Kafka", e);
+    }
+    return brokers.orElseThrow(
+        () ->
+            new UserException(
+                "Cannot reach Kafka at "
+                    + bootstrapServers
+                    + ". Is it running? ./vigil demo starts a local one; --bootstrap-servers or $"
+                    + BootstrapServers.VARIABLE
+                    + " points elsewhere."));
+  }
+
+  /**
+   * Closing a standard admin client waits until calls to an unreachable broker time out; a command
+   * that has already reported the broker unreachable should end at once.
+   */
+  private static final class QuickClosingAdmin extends ForwardingAdmin {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+
+    QuickClosingAdmin(Map<String, Object> config) {
+      super(config);
+    }
+
+    @Override
+    public void close() {
+      close(CLOSE_TIMEOUT);
+    }
+  }
+
+  private static Map<String, Object> base(String bootstrapServers, String clientId) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+    // A broker that is still starting is picked up within a second of it listening.
+    config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+    return config;
+  }
+}

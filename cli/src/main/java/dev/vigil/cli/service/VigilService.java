@@ -1,0 +1,31 @@
+package dev.vigil.cli.service;
+
+import dev.vigil.common.deadletter.DeadLetterPublisher;
+import java.util.List;
+
+/**
+ * A service of the suite as the CLI runs and watches it.
+ *
+ * @param name the module and jar name, {@code spring.application.name}, and so also the Kafka
+ *     Streams application id and consumer group
+ * @param label a short name for the demo's feed
+ * @param port the HTTP port for health and queries
+ * @param topics every topic the service reads or writes, created before it starts
+ * @param alerts the topics whose records the demo shows as they arrive
+ */
+public record VigilService(
+    String name, String label, int port, List<KnownTopic> topics, List<AlertSource> alerts) {
+
+  public VigilService {
+    topics = List.copyOf(topics);
+    alerts = List.copyOf(alerts);
+  }
+
+  public String deadLetterTopic() {
+    return DeadLetterPublisher.topicFor(name);
+  }
+
+  public String consumerGroup() {
+    return name;
+  }
+}

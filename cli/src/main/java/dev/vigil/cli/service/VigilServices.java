@@ -1,0 +1,52 @@
+package dev.vigil.cli.service;
+
+import static dev.vigil.cli.service.KnownTopic.keyedBy;
+import static dev.vigil.cli.service.KnownTopic.keyedOutside;
+
+import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.topic.Topic;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The services of the suite, in start order. Adding a service is adding an entry to {@link #ALL}.
+ */
+public final class VigilServices {
+
+  public static final VigilService FRAUD_DETECTION =
+      new VigilService(
+          "fraud-detection-service",
+          "fraud",
+          8081,
+          List.of(
+              keyedBy(FraudTopics.TRANSACTIONS, "cardId"),
+              keyedBy(FraudTopics.ACCOUNTS, "accountId"),
+              keyedOutside(FraudTopics.RULES),
+              keyedBy(FraudTopics.DECISIONS, "transactionId"),
+              keyedBy(FraudTopics.ALERTS, "accountId")),
+          List.of(new AlertSource(FraudTopics.ALERTS.name(), new FraudAlertFormat())));
+
+  public static final List<VigilService> ALL = List.of(FRAUD_DETECTION);
+
+  private VigilServices() {}
+
+  /** Every topic of every service once, by name; topics that two services share appear once. */
+  public static List<Topic<?, ?>> topics() {
+    Map<String, Topic<?, ?>> byName = new LinkedHashMap<>();
+    ALL.forEach(s -> s.topics().forEach(t -> byName.putIfAbsent(t.name(), t.topic())));
+    return List.copyOf(byName.values());
+  }
+
+  public static Optional<KnownTopic> topic(String name) {
+    return ALL.stream()
+        .flatMap(s -> s.topics().stream())
+        .filter(t -> t.name().equals(name))
+        .findFirst();
+  }
+
+  public static boolean isDeadLetterTopic(String topic) {
+    return topic.endsWith(".dlq");
+  }
+}

@@ -1,0 +1,7 @@
+package dev.vigil.common.vitals;
+
+/** Whether a patient is on a ward now. Only active admissions are watched for silent monitors. */
+public enum AdmissionStatus {
+  ACTIVE,
+  DISCHARGED
+}
