@@ -6,7 +6,7 @@ import dev.vigil.cli.Workspace;
 import dev.vigil.cli.process.ChildProcess;
 import dev.vigil.cli.process.LogTail;
 import dev.vigil.cli.process.Supervisor;
-import dev.vigil.cli.sample.PaymentStream;
+import dev.vigil.cli.sample.SampleStream;
 import dev.vigil.cli.service.ReadinessProbe;
 import dev.vigil.cli.service.VigilService;
 import dev.vigil.cli.service.VigilServices;
@@ -134,7 +134,9 @@ public final class DemoCommand implements Callable<Integer> {
     Map<VigilService, ChildProcess> started = starter.start(services, bootstrap);
     starter.awaitReady(started, Duration.ofSeconds(startupTimeout));
 
-    PaymentStream stream = new PaymentStream(seed, clock.instant(), rate);
+    Instant start = clock.instant();
+    List<SampleStream> streams =
+        services.stream().map(s -> s.sample().start(seed, start, rate)).toList();
     try (Producer<String, byte[]> producer =
             new KafkaProducer<>(
                 KafkaClients.producer(bootstrap, "vigil-demo-sample"),
@@ -143,16 +145,16 @@ public final class DemoCommand implements Callable<Integer> {
         AlertFeed alerts = new AlertFeed(bootstrap, services, clock.getZone(), out, Ansi.AUTO)) {
       feed = alerts;
       alerts.startAtEnd();
-      SamplePublisher sample = new SamplePublisher(producer, stream, clock);
+      SamplePublisher sample = new SamplePublisher(producer, streams, clock);
       publisher = sample;
       err.println(
           "Sample: published "
               + sample.publishReferenceData()
-              + " accounts and rule settings; now "
-              + rate
-              + " payments/s (seed "
+              + " reference records; now streaming "
+              + services.stream().map(VigilService::label).toList()
+              + " events with injected incidents (seed "
               + seed
-              + ") with an injected incident every few seconds");
+              + ")");
       err.println(
           "Alerts follow. In another shell: ./vigil tail "
               + services.get(0).alerts().get(0).topic()
@@ -189,7 +191,7 @@ public final class DemoCommand implements Callable<Integer> {
           .failure()
           .ifPresent(
               e -> {
-                throw new UserException("Cannot publish sample payments: " + e.getMessage(), e);
+                throw new UserException("Cannot publish sample events: " + e.getMessage(), e);
               });
       Instant now = clock.instant();
       if (!now.isBefore(nextHeartbeat)) {
@@ -197,9 +199,9 @@ public final class DemoCommand implements Callable<Integer> {
             "  ("
                 + Duration.between(begin, now).toSeconds()
                 + " s: "
-                + sample.payments()
-                + " payments published, "
-                + sample.incidentPayments()
+                + sample.events()
+                + " events published, "
+                + sample.incidentEvents()
                 + " of them in incidents; "
                 + alerts.alerts()
                 + " alerts)");

@@ -1,15 +1,14 @@
 package dev.vigil.cli.demo;
 
-import dev.vigil.cli.sample.PaymentStream;
-import dev.vigil.cli.sample.SamplePayment;
-import dev.vigil.common.fraud.Account;
-import dev.vigil.common.fraud.FraudTopics;
-import dev.vigil.common.fraud.Transaction;
-import dev.vigil.common.topic.Topic;
+import dev.vigil.cli.sample.SampleEvent;
+import dev.vigil.cli.sample.SampleStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
@@ -17,16 +16,16 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Publishes the sample's reference data, then its payments, each when its event time comes, so the
- * services see a live stream at the sample's rate.
+ * Publishes the services' sample reference data, then their events merged in event-time order, each
+ * when its event time comes, so the services see live streams.
  */
 final class SamplePublisher implements Runnable {
 
   private final Producer<String, byte[]> producer;
-  private final PaymentStream stream;
+  private final List<SampleStream> streams;
   private final Clock clock;
-  private final AtomicLong payments = new AtomicLong();
-  private final AtomicLong incidentPayments = new AtomicLong();
+  private final AtomicLong events = new AtomicLong();
+  private final AtomicLong incidentEvents = new AtomicLong();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
   private final Callback onFailure =
       (metadata, exception) -> {
@@ -36,48 +35,49 @@ final class SamplePublisher implements Runnable {
       };
   private volatile boolean stopped;
 
-  SamplePublisher(Producer<String, byte[]> producer, PaymentStream stream, Clock clock) {
+  SamplePublisher(Producer<String, byte[]> producer, List<SampleStream> streams, Clock clock) {
     this.producer = producer;
-    this.stream = stream;
+    this.streams = List.copyOf(streams);
     this.clock = clock;
   }
 
-  /** Accounts and rule settings, flushed, so that the first payments already find them. */
+  /** Every stream's reference data, flushed, so that the first events already find it. */
   int publishReferenceData() {
     int count = 0;
-    for (Account account : stream.accounts()) {
-      send(FraudTopics.ACCOUNTS, account.accountId(), account, null);
-      count++;
-    }
-    for (var setting : stream.ruleSettings().entrySet()) {
-      send(FraudTopics.RULES, setting.getKey(), setting.getValue(), null);
-      count++;
+    for (SampleStream stream : streams) {
+      for (SampleEvent<?> record : stream.referenceData()) {
+        send(record);
+        count++;
+      }
     }
     producer.flush();
     failure()
         .ifPresent(
             e -> {
               throw new IllegalStateException(
-                  "Cannot publish the sample accounts: " + e.getMessage(), e);
+                  "Cannot publish the sample reference data: " + e.getMessage(), e);
             });
     return count;
   }
 
   @Override
   public void run() {
+    PriorityQueue<Head> heads =
+        new PriorityQueue<>(Comparator.comparing((Head h) -> h.event().eventTime()));
+    streams.forEach(s -> heads.add(new Head(s, s.next())));
     try {
       while (!stopped && failure.get() == null) {
-        SamplePayment payment = stream.next();
-        Transaction transaction = payment.transaction();
-        awaitTime(transaction.eventTime());
+        Head head = heads.poll();
+        awaitTime(head.event().eventTime());
         if (stopped) {
           return;
         }
-        send(FraudTopics.TRANSACTIONS, transaction.cardId(), transaction, transaction.eventTime());
-        payments.incrementAndGet();
-        if (payment.incident().isPresent()) {
-          incidentPayments.incrementAndGet();
+        send(head.event());
+        events.incrementAndGet();
+        if (head.event().incident()) {
+          incidentEvents.incrementAndGet();
         }
+        heads.add(new Head(head.stream(), head.stream().next()));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -90,12 +90,12 @@ final class SamplePublisher implements Runnable {
     stopped = true;
   }
 
-  long payments() {
-    return payments.get();
+  long events() {
+    return events.get();
   }
 
-  long incidentPayments() {
-    return incidentPayments.get();
+  long incidentEvents() {
+    return incidentEvents.get();
   }
 
   Optional<Exception> failure() {
@@ -109,9 +109,14 @@ final class SamplePublisher implements Runnable {
     }
   }
 
-  private <V> void send(Topic<String, V> topic, String key, V value, Instant time) {
-    byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-    Long timestamp = time == null ? null : time.toEpochMilli();
-    producer.send(new ProducerRecord<>(topic.name(), null, timestamp, key, bytes), onFailure);
+  private void send(SampleEvent<?> record) {
+    Long timestamp = record.eventTime() == null ? null : record.eventTime().toEpochMilli();
+    producer.send(
+        new ProducerRecord<>(
+            record.topic().name(), null, timestamp, record.key(), record.serializedValue()),
+        onFailure);
   }
+
+  /** The next event of one stream. */
+  private record Head(SampleStream stream, SampleEvent<?> event) {}
 }

@@ -1,5 +1,6 @@
 package dev.vigil.cli.service;
 
+import dev.vigil.cli.sample.SampleStream;
 import dev.vigil.common.deadletter.DeadLetterPublisher;
 import java.util.List;
 
@@ -12,9 +13,15 @@ import java.util.List;
  * @param port the HTTP port for health and queries
  * @param topics every topic the service reads or writes, created before it starts
  * @param alerts the topics whose records the demo shows as they arrive
+ * @param sample the demo's sample data for the service
  */
 public record VigilService(
-    String name, String label, int port, List<KnownTopic> topics, List<AlertSource> alerts) {
+    String name,
+    String label,
+    int port,
+    List<KnownTopic> topics,
+    List<AlertSource> alerts,
+    SampleStream.Factory sample) {
 
   public VigilService {
     topics = List.copyOf(topics);

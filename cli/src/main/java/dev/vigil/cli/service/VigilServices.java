@@ -3,8 +3,10 @@ package dev.vigil.cli.service;
 import static dev.vigil.cli.service.KnownTopic.keyedBy;
 import static dev.vigil.cli.service.KnownTopic.keyedOutside;
 
+import dev.vigil.cli.sample.Samples;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.topic.Topic;
+import dev.vigil.common.vitals.VitalsTopics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,23 @@ public final class VigilServices {
               keyedOutside(FraudTopics.RULES),
               keyedBy(FraudTopics.DECISIONS, "transactionId"),
               keyedBy(FraudTopics.ALERTS, "accountId")),
-          List.of(new AlertSource(FraudTopics.ALERTS.name(), new FraudAlertFormat())));
+          List.of(new AlertSource(FraudTopics.ALERTS.name(), new FraudAlertFormat())),
+          Samples::payments);
 
-  public static final List<VigilService> ALL = List.of(FRAUD_DETECTION);
+  public static final VigilService VITALS_MONITOR =
+      new VigilService(
+          "vitals-monitor-service",
+          "vitals",
+          8083,
+          List.of(
+              keyedBy(VitalsTopics.READINGS, "patientId"),
+              keyedBy(VitalsTopics.PATIENTS, "patientId"),
+              keyedBy(VitalsTopics.SCORES, "patientId"),
+              keyedBy(VitalsTopics.ALERTS, "patientId")),
+          List.of(new AlertSource(VitalsTopics.ALERTS.name(), new VitalsAlertFormat())),
+          Samples::vitals);
+
+  public static final List<VigilService> ALL = List.of(FRAUD_DETECTION, VITALS_MONITOR);
 
   private VigilServices() {}
 

@@ -2,7 +2,10 @@ package dev.vigil.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.cli.service.KnownTopic;
+import dev.vigil.cli.service.VigilService;
 import dev.vigil.cli.service.VigilServices;
+import dev.vigil.common.topic.Topic;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,8 +13,16 @@ import org.junit.jupiter.api.Test;
 
 class TopicSetupTest {
 
-  private final List<NewTopic> topics =
-      TopicSetup.newTopics(VigilServices.ALL, VigilServices.topics(), 1);
+  private static final VigilService FRAUD = VigilServices.FRAUD_DETECTION;
+
+  private final List<NewTopic> topics = newTopics(1);
+
+  private static List<NewTopic> newTopics(int brokers) {
+    return TopicSetup.newTopics(
+        List.of(FRAUD),
+        FRAUD.topics().stream().<Topic<?, ?>>map(KnownTopic::topic).toList(),
+        brokers);
+  }
 
   @Test
   void shouldCreateEveryTopicOfEveryServiceAndItsDeadLetterTopic() {
@@ -37,7 +48,7 @@ class TopicSetupTest {
   @Test
   void shouldReplicateAsFarAsTheClusterAllows() {
     assertThat(topics).allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 1));
-    assertThat(TopicSetup.newTopics(VigilServices.ALL, VigilServices.topics(), 5))
+    assertThat(newTopics(5))
         .allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 3));
   }
 

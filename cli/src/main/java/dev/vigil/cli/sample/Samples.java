@@ -1,0 +1,72 @@
+package dev.vigil.cli.sample;
+
+import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.fraud.Transaction;
+import dev.vigil.common.vitals.VitalsReading;
+import dev.vigil.common.vitals.VitalsTopics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The sample streams of the suite's services, as the demo publishes them. */
+public final class Samples {
+
+  /** How often each sample patient's monitor reports; vital signs change over minutes. */
+  static final Duration VITALS_INTERVAL = Duration.ofSeconds(10);
+
+  private Samples() {}
+
+  /** Card payments with fraud incidents; accounts and rule settings first. */
+  public static SampleStream payments(long seed, Instant start, int eventsPerSecond) {
+    PaymentStream payments = new PaymentStream(seed, start, eventsPerSecond);
+    return new SampleStream() {
+      @Override
+      public List<SampleEvent<?>> referenceData() {
+        List<SampleEvent<?>> records = new ArrayList<>();
+        payments
+            .accounts()
+            .forEach(
+                a -> records.add(SampleEvent.reference(FraudTopics.ACCOUNTS, a.accountId(), a)));
+        payments
+            .ruleSettings()
+            .forEach((id, s) -> records.add(SampleEvent.reference(FraudTopics.RULES, id, s)));
+        return records;
+      }
+
+      @Override
+      public SampleEvent<?> next() {
+        SamplePayment payment = payments.next();
+        Transaction t = payment.transaction();
+        return new SampleEvent<>(
+            FraudTopics.TRANSACTIONS, t.cardId(), t, t.eventTime(), payment.incident().isPresent());
+      }
+    };
+  }
+
+  /**
+   * Bedside monitors of a few patients, one of whom deteriorates in each cycle while another's
+   * monitor goes quiet; the rate does not apply, since monitors report at their own pace.
+   */
+  public static SampleStream vitals(long seed, Instant start, int eventsPerSecond) {
+    VitalsStream vitals = new VitalsStream(seed, start, VITALS_INTERVAL);
+    return new SampleStream() {
+      @Override
+      public List<SampleEvent<?>> referenceData() {
+        List<SampleEvent<?>> records = new ArrayList<>();
+        vitals
+            .patients()
+            .forEach(
+                p -> records.add(SampleEvent.reference(VitalsTopics.PATIENTS, p.patientId(), p)));
+        return records;
+      }
+
+      @Override
+      public SampleEvent<?> next() {
+        VitalsReading reading = vitals.next();
+        return new SampleEvent<>(
+            VitalsTopics.READINGS, reading.patientId(), reading, reading.eventTime(), false);
+      }
+    };
+  }
+}
