@@ -8,24 +8,15 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.testing.EmbeddedKafkaForStreams;
+import dev.vigil.common.testing.ServiceInstance;
 import dev.vigil.fraud.FraudDetectionApplication;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
@@ -38,19 +29,20 @@ class AccountRiskRoutingIntegrationTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final int ACCOUNTS = 8;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+  private final List<ServiceInstance> instances = new ArrayList<>();
 
   @AfterEach
   void stopInstances() {
-    instances.forEach(ConfigurableApplicationContext::close);
+    instances.forEach(ServiceInstance::close);
   }
 
   @Test
-  void shouldAnswerForEveryAccountFromEitherInstance(EmbeddedKafkaBroker broker) throws Exception {
-    int first = start(broker, "a");
-    int second = start(broker, "b");
-    await().atMost(TIMEOUT).until(() -> ready(first) && ready(second));
+  void shouldAnswerForEveryAccountFromEitherInstance(EmbeddedKafkaBroker broker) {
+    for (int i = 0; i < 2; i++) {
+      instances.add(
+          ServiceInstance.start(FraudDetectionApplication.class, broker.getBrokersAsString()));
+    }
+    await().atMost(TIMEOUT).until(() -> instances.stream().allMatch(ServiceInstance::ready));
 
     List<ProducerRecord<byte[], byte[]>> payments = new ArrayList<>();
     for (int account = 0; account < ACCOUNTS; account++) {
@@ -70,70 +62,16 @@ class AccountRiskRoutingIntegrationTest {
     send(broker.getBrokersAsString(), payments);
 
     assertThat(instances)
-        .allSatisfy(i -> assertThat(localTasks(i)).as("tasks on each instance").isPositive());
+        .allSatisfy(i -> assertThat(i.activeTasks()).as("tasks on each instance").isPositive());
     for (int account = 0; account < ACCOUNTS; account++) {
       String expected = "\"payments\":" + (account + 1);
       String path = "/accounts/acct-" + account + "/risk";
       await()
           .atMost(TIMEOUT)
           .untilAsserted(
-              () -> {
-                assertThat(get(first, path)).contains(expected);
-                assertThat(get(second, path)).contains(expected);
-              });
-    }
-  }
-
-  private int start(EmbeddedKafkaBroker broker, String name) throws IOException {
-    int port = freePort();
-    instances.add(
-        new SpringApplicationBuilder(FraudDetectionApplication.class)
-            .run(
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.streams.state-dir=target/streams-state/routing-"
-                    + name
-                    + "-"
-                    + port,
-                "--vigil.topics.partitions=3"));
-    return port;
-  }
-
-  private static int localTasks(ConfigurableApplicationContext instance) {
-    KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-    return streams.metadataForLocalThreads().stream()
-        .mapToInt(thread -> thread.activeTasks().size())
-        .sum();
-  }
-
-  private boolean ready(int port) {
-    try {
-      return http.send(
-                  request(port, "/actuator/health/readiness"),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private String get(int port, String path) throws Exception {
-    HttpResponse<String> response =
-        http.send(request(port, path), HttpResponse.BodyHandlers.ofString());
-    return response.statusCode() + " " + response.body();
-  }
-
-  private static HttpRequest request(int port, String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+              () ->
+                  assertThat(instances)
+                      .allSatisfy(i -> assertThat(i.get(path, null).body()).contains(expected)));
     }
   }
 }

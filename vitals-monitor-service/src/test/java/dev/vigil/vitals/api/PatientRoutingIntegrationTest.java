@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.common.testing.EmbeddedKafkaForStreams;
+import dev.vigil.common.testing.ServiceInstance;
 import dev.vigil.common.testing.VitalsReadingBuilder;
 import dev.vigil.common.vitals.AdmissionStatus;
 import dev.vigil.common.vitals.Patient;
 import dev.vigil.common.vitals.VitalsReading;
 import dev.vigil.common.vitals.VitalsTopics;
 import dev.vigil.vitals.VitalsMonitorApplication;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,12 +21,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
@@ -49,20 +41,24 @@ class PatientRoutingIntegrationTest {
           + Base64.getEncoder()
               .encodeToString("nurse:route-password".getBytes(StandardCharsets.UTF_8));
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+  private final List<ServiceInstance> instances = new ArrayList<>();
 
   @AfterEach
   void stopInstances() {
-    instances.forEach(ConfigurableApplicationContext::close);
+    instances.forEach(ServiceInstance::close);
   }
 
   @Test
-  void shouldAnswerForEveryPatientAndTheWholeWardFromEitherInstance(EmbeddedKafkaBroker broker)
-      throws Exception {
-    int first = start(broker, "a");
-    int second = start(broker, "b");
-    await().atMost(TIMEOUT).until(() -> ready(first) && ready(second));
+  void shouldAnswerForEveryPatientAndTheWholeWardFromEitherInstance(EmbeddedKafkaBroker broker) {
+    for (int i = 0; i < 2; i++) {
+      instances.add(
+          ServiceInstance.start(
+              VitalsMonitorApplication.class,
+              broker.getBrokersAsString(),
+              "--vigil.vitals.api.username=nurse",
+              "--vigil.vitals.api.password=route-password"));
+    }
+    await().atMost(TIMEOUT).until(() -> instances.stream().allMatch(ServiceInstance::ready));
 
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
     for (int i = 0; i < PATIENTS; i++) {
@@ -93,21 +89,26 @@ class PatientRoutingIntegrationTest {
     send(broker.getBrokersAsString(), records);
 
     assertThat(instances)
-        .allSatisfy(i -> assertThat(localTasks(i)).as("tasks on each instance").isPositive());
+        .allSatisfy(
+            instance ->
+                assertThat(instance.activeTasks()).as("tasks on each instance").isPositive());
     for (int i = 0; i < PATIENTS; i++) {
       String path = "/patients/route-patient-" + i;
       String expected = "\"readingId\":\"route-r-" + i + "\"";
       await()
           .atMost(TIMEOUT)
           .untilAsserted(
-              () -> {
-                assertThat(get(first, path, AUTHORIZATION)).startsWith("200 ").contains(expected);
-                assertThat(get(second, path, AUTHORIZATION)).startsWith("200 ").contains(expected);
-              });
+              () ->
+                  assertThat(instances)
+                      .allSatisfy(
+                          instance ->
+                              assertThat(get(instance, path, AUTHORIZATION))
+                                  .startsWith("200 ")
+                                  .contains(expected)));
     }
     String wardPath = "/wards/" + WARD + "/patients";
-    for (int port : List.of(first, second)) {
-      String ward = get(port, wardPath, AUTHORIZATION);
+    for (ServiceInstance instance : instances) {
+      String ward = get(instance, wardPath, AUTHORIZATION);
       assertThat(ward).startsWith("200 ");
       assertThat(patientIds(ward))
           .containsExactly(
@@ -119,26 +120,9 @@ class PatientRoutingIntegrationTest {
               "route-patient-3",
               "route-patient-4",
               "route-patient-5");
-      assertThat(get(port, wardPath, null)).startsWith("401 ");
-      assertThat(get(port, "/patients/route-patient-0", null)).startsWith("401 ");
+      assertThat(get(instance, wardPath, null)).startsWith("401 ");
+      assertThat(get(instance, "/patients/route-patient-0", null)).startsWith("401 ");
     }
-  }
-
-  private int start(EmbeddedKafkaBroker broker, String name) throws IOException {
-    int port = freePort();
-    instances.add(
-        new SpringApplicationBuilder(VitalsMonitorApplication.class)
-            .run(
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.streams.state-dir=target/streams-state/routing-"
-                    + name
-                    + "-"
-                    + port,
-                "--vigil.topics.partitions=3",
-                "--vigil.vitals.api.username=nurse",
-                "--vigil.vitals.api.password=route-password"));
-    return port;
   }
 
   /** The patient ids of a ward's answer, in order. */
@@ -155,44 +139,9 @@ class PatientRoutingIntegrationTest {
     return new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value);
   }
 
-  private static int localTasks(ConfigurableApplicationContext instance) {
-    KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-    return streams.metadataForLocalThreads().stream()
-        .mapToInt(thread -> thread.activeTasks().size())
-        .sum();
-  }
-
-  private boolean ready(int port) {
-    try {
-      return http.send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private String get(int port, String path, String authorization) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  /** Status code and body, so one assertion shows both. */
+  private static String get(ServiceInstance instance, String path, String authorization) {
+    HttpResponse<String> response = instance.get(path, authorization);
     return response.statusCode() + " " + response.body();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
