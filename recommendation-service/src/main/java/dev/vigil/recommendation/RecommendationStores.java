@@ -1,0 +1,34 @@
+package dev.vigil.recommendation;
+
+/**
+ * The recommendation service's state stores. Their names are part of the deployed state: each names
+ * a changelog topic, so renaming one loses that state on upgrade.
+ */
+public final class RecommendationStores {
+
+  /** User id → the shopper's session, purchases, shown products and latest list. */
+  public static final String SHOPPERS = "shoppers";
+
+  /** Product id → its learned neighbours; partitioned by product, the learning's own state. */
+  public static final String PRODUCT_NEIGHBOURS = "product-neighbours";
+
+  /** Windowed: category → activity per product in each hopping window. */
+  public static final String TRENDING_WINDOWS = "trending-windows";
+
+  /** The windows held back until they close, so each is published once. */
+  public static final String TRENDING_FINAL = "trending-final";
+
+  /** Category → its latest published trending list; partitioned by category. */
+  public static final String CATEGORY_TRENDING = "category-trending";
+
+  /** Global: product id → product, from {@code shop.products}. */
+  public static final String PRODUCTS = "products";
+
+  /** Global: product id → related products, from {@code shop.related}. */
+  public static final String RELATED = "related-products";
+
+  /** Global: category → trending list, from {@code shop.trending}. */
+  public static final String TRENDING = "trending";
+
+  private RecommendationStores() {}
+}
