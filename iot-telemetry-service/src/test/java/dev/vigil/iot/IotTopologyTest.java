@@ -1,0 +1,21 @@
+package dev.vigil.iot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.common.iot.MetricAggregate;
+import org.junit.jupiter.api.Test;
+
+class IotTopologyTest extends IotTopologyTestBase {
+
+  @Test
+  void shouldKeyAggregatesByDevice() {
+    send(
+        reading("d1", BEGINNING, "temperatureC", 20.0),
+        reading("d1", TWO_MINUTES_LATER, "temperatureC", 21.0));
+
+    assertThat(aggregates.readKeyValuesToList())
+        .singleElement()
+        .satisfies(kv -> assertThat(kv.key).isEqualTo("d1"))
+        .satisfies(kv -> assertThat(kv.value).extracting(MetricAggregate::count).isEqualTo(1L));
+  }
+}
