@@ -2,6 +2,9 @@ package dev.vigil.cli.sample;
 
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.Transaction;
+import dev.vigil.common.shop.Activity;
+import dev.vigil.common.shop.Product;
+import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.vitals.VitalsReading;
 import dev.vigil.common.vitals.VitalsTopics;
 import java.time.Duration;
@@ -66,6 +69,38 @@ public final class Samples {
         VitalsReading reading = vitals.next();
         return new SampleEvent<>(
             VitalsTopics.READINGS, reading.patientId(), reading, reading.eventTime(), false);
+      }
+    };
+  }
+
+  /**
+   * Shoppers browsing and buying, with a newcomer, a flash sale and a sold-out product in each
+   * cycle; the catalogue first. The rate does not apply: shoppers act every few seconds, so that
+   * the lists they are recommended can be read as they arrive.
+   */
+  public static SampleStream shop(long seed, Instant start, int eventsPerSecond) {
+    ShopStream shop = new ShopStream(seed, start);
+    return new SampleStream() {
+      @Override
+      public List<SampleEvent<?>> referenceData() {
+        List<SampleEvent<?>> records = new ArrayList<>();
+        shop.products()
+            .forEach(
+                p -> records.add(SampleEvent.reference(ShopTopics.PRODUCTS, p.productId(), p)));
+        return records;
+      }
+
+      @Override
+      public SampleEvent<?> next() {
+        ShopStream.Step step = shop.next();
+        if (step.activity() != null) {
+          Activity a = step.activity();
+          return new SampleEvent<>(
+              ShopTopics.ACTIVITY, a.userId(), a, step.eventTime(), step.incident());
+        }
+        Product p = step.product();
+        return new SampleEvent<>(
+            ShopTopics.PRODUCTS, p.productId(), p, step.eventTime(), step.incident());
       }
     };
   }

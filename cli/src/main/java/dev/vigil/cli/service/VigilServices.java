@@ -5,6 +5,7 @@ import static dev.vigil.cli.service.KnownTopic.keyedOutside;
 
 import dev.vigil.cli.sample.Samples;
 import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.vitals.VitalsTopics;
 import java.util.LinkedHashMap;
@@ -44,7 +45,24 @@ public final class VigilServices {
           List.of(new AlertSource(VitalsTopics.ALERTS.name(), new VitalsAlertFormat())),
           Samples::vitals);
 
-  public static final List<VigilService> ALL = List.of(FRAUD_DETECTION, VITALS_MONITOR);
+  public static final VigilService RECOMMENDATION =
+      new VigilService(
+          "recommendation-service",
+          "shop",
+          8082,
+          List.of(
+              keyedBy(ShopTopics.ACTIVITY, "userId"),
+              keyedBy(ShopTopics.PRODUCTS, "productId"),
+              keyedBy(ShopTopics.RECOMMENDATIONS, "userId"),
+              keyedBy(ShopTopics.TRENDING, "category"),
+              keyedBy(ShopTopics.RELATED, "productId")),
+          List.of(
+              new AlertSource(ShopTopics.RECOMMENDATIONS.name(), new RecommendationsFormat()),
+              new AlertSource(ShopTopics.TRENDING.name(), new TrendingFormat())),
+          Samples::shop);
+
+  public static final List<VigilService> ALL =
+      List.of(FRAUD_DETECTION, VITALS_MONITOR, RECOMMENDATION);
 
   private VigilServices() {}
 
