@@ -31,7 +31,7 @@ public record RecommendationProperties(
   public static final String PREFIX = "vigil.recommendation";
 
   public RecommendationProperties {
-    atMost(listSize, 50, "list-size");
+    atMost(listSize, 20, "list-size");
     atMost(affinity.neighbours(), 100, "affinity.neighbours");
     atMost(trending.size(), 50, "trending.size");
     atMost(trending.candidates(), 200, "trending.candidates");

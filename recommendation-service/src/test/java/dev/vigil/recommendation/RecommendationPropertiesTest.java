@@ -33,7 +33,7 @@ class RecommendationPropertiesTest {
 
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource({
-    "list-size, 51",
+    "list-size, 21",
     "list-size, 0",
     "affinity.neighbours, 101",
     "shoppers.purchases, 101",

@@ -1,7 +1,6 @@
 package dev.vigil.common.shop;
 
 import static dev.vigil.common.event.Checks.required;
-import static dev.vigil.common.event.Checks.text;
 import static dev.vigil.common.event.Checks.timestamp;
 
 import dev.vigil.common.event.InvalidEventException;
@@ -12,7 +11,8 @@ import java.time.Instant;
 /**
  * One thing a shopper did, keyed by user id on {@code shop.activity}. {@code quantity} is in units
  * of the product (1 when absent, e.g. for a view); {@code unitPrice}, when given, is in the shop's
- * currency.
+ * currency. User and product ids are 1-64 letters, digits or {@code . _ : @ -}; event and session
+ * ids at most 64 characters.
  */
 public record Activity(
     String eventId,
@@ -29,11 +29,11 @@ public record Activity(
   private static final BigDecimal MAX_PRICE = new BigDecimal("10000000");
 
   public Activity {
-    text(eventId, "eventId");
-    text(userId, "userId");
-    text(sessionId, "sessionId");
+    ShopIds.shortId(eventId, "eventId");
+    ShopIds.pathId(userId, "userId");
+    ShopIds.shortId(sessionId, "sessionId");
     required(type, "type");
-    text(productId, "productId");
+    ShopIds.pathId(productId, "productId");
     quantity = quantity == null ? 1 : quantity;
     if (quantity < 1 || quantity > MAX_QUANTITY) {
       throw new InvalidEventException("quantity must be between 1 and " + MAX_QUANTITY);

@@ -26,7 +26,7 @@ public record Product(
   private static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   public Product {
-    text(productId, "productId");
+    ShopIds.pathId(productId, "productId");
     text(name, "name");
     if (!CATEGORY.matcher(required(category, "category")).matches()) {
       throw new InvalidEventException(

@@ -76,6 +76,22 @@ class ActivityTest {
             f -> new Fields(f.eventId, f.userId, f.sessionId, null, f.productId, 1, null, NINE_AM),
             "type is required"),
         invalid(
+            "userId with a slash",
+            f -> new Fields(f.eventId, "a/b", f.sessionId, f.type, f.productId, 1, null, NINE_AM),
+            "userId must be 1-64 letters, digits or . _ : @ - characters"),
+        invalid(
+            "productId longer than 64 characters",
+            f ->
+                new Fields(
+                    f.eventId, f.userId, f.sessionId, f.type, "p".repeat(65), 1, null, NINE_AM),
+            "productId must be 1-64 letters, digits or . _ : @ - characters"),
+        invalid(
+            "sessionId longer than 64 characters",
+            f ->
+                new Fields(
+                    f.eventId, f.userId, "s".repeat(65), f.type, f.productId, 1, null, NINE_AM),
+            "sessionId must be at most 64 characters"),
+        invalid(
             "missing productId",
             f -> new Fields(f.eventId, f.userId, f.sessionId, f.type, null, 1, null, NINE_AM),
             "productId is required"),

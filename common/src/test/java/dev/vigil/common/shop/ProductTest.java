@@ -29,6 +29,10 @@ class ProductTest {
   static Stream<Arguments> invalidProducts() {
     return Stream.of(
         arguments(
+            "productId with a space",
+            (Runnable) () -> new Product("p 1", "Laptop", "laptops", PRICE, true, null),
+            "productId must be 1-64 letters, digits or . _ : @ - characters"),
+        arguments(
             "blank name",
             (Runnable) () -> new Product("p-1", " ", "laptops", PRICE, true, null),
             "name must not be blank"),

@@ -9,14 +9,10 @@ import dev.vigil.common.shop.ActivityType;
 import dev.vigil.common.shop.Product;
 import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.testing.EmbeddedKafkaForStreams;
+import dev.vigil.common.testing.ServiceInstance;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.recommendation.RecommendationApplication;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,12 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
@@ -43,49 +35,46 @@ class RecommendationRoutingIntegrationTest {
   private static final int PAIRS = 8;
   private static final Instant NINE_AM = Instant.parse("2026-03-02T09:00:00Z");
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+  private final List<ServiceInstance> instances = new ArrayList<>();
 
   @AfterEach
   void stopInstances() {
-    instances.forEach(ConfigurableApplicationContext::close);
+    instances.forEach(ServiceInstance::close);
   }
 
   @Test
-  void shouldAnswerForEveryProductAndShopperFromEitherInstance(EmbeddedKafkaBroker broker)
-      throws Exception {
-    int first = start(broker, "a");
-    int second = start(broker, "b");
-    await().atMost(TIMEOUT).until(() -> ready(first) && ready(second));
-
-    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-    for (int i = 0; i < PAIRS; i++) {
-      records.add(record(ShopTopics.PRODUCTS, "main-" + i, product("main-" + i)));
-      records.add(record(ShopTopics.PRODUCTS, "extra-" + i, product("extra-" + i)));
+  void shouldAnswerForEveryProductAndShopperFromEitherInstance(EmbeddedKafkaBroker broker) {
+    for (int i = 0; i < 2; i++) {
+      instances.add(
+          ServiceInstance.start(RecommendationApplication.class, broker.getBrokersAsString()));
     }
-    send(broker.getBrokersAsString(), records);
-    records.clear();
+    await().atMost(TIMEOUT).until(() -> instances.stream().allMatch(ServiceInstance::ready));
+
+    List<ProducerRecord<byte[], byte[]>> products = new ArrayList<>();
+    List<ProducerRecord<byte[], byte[]>> purchases = new ArrayList<>();
     for (int i = 0; i < PAIRS; i++) {
-      for (String product : List.of("main-" + i, "extra-" + i)) {
-        records.add(
+      for (String id : List.of("main-" + i, "extra-" + i)) {
+        products.add(record(ShopTopics.PRODUCTS, id, product(id)));
+        purchases.add(
             record(
                 ShopTopics.ACTIVITY,
                 "buyer-" + i,
                 new Activity(
-                    "route-" + i + "-" + product,
+                    "route-" + id,
                     "buyer-" + i,
                     "session-" + i,
                     ActivityType.PURCHASE,
-                    product,
+                    id,
                     1,
                     null,
                     NINE_AM)));
       }
     }
-    send(broker.getBrokersAsString(), records);
+    send(broker.getBrokersAsString(), products);
+    send(broker.getBrokersAsString(), purchases);
 
     assertThat(instances)
-        .allSatisfy(i -> assertThat(localTasks(i)).as("tasks on each instance").isPositive());
+        .allSatisfy(i -> assertThat(i.activeTasks()).as("tasks on each instance").isPositive());
     for (int i = 0; i < PAIRS; i++) {
       String related = "/products/main-" + i + "/related";
       String expected = "\"productId\":\"extra-" + i + "\"";
@@ -95,14 +84,20 @@ class RecommendationRoutingIntegrationTest {
           .atMost(TIMEOUT)
           .untilAsserted(
               () -> {
-                assertThat(get(first, related)).startsWith("200").contains(expected);
-                assertThat(get(second, related)).startsWith("200").contains(expected);
-                assertThat(get(first, shopper))
+                for (ServiceInstance instance : instances) {
+                  assertThat(answer(instance, related)).startsWith("200").contains(expected);
+                }
+                assertThat(answer(instances.get(0), shopper))
                     .startsWith("200")
                     .contains(user)
-                    .isEqualTo(get(second, shopper));
+                    .isEqualTo(answer(instances.get(1), shopper));
               });
     }
+  }
+
+  private static String answer(ServiceInstance instance, String path) {
+    HttpResponse<String> response = instance.get(path, null);
+    return response.statusCode() + " " + response.body();
   }
 
   private static Product product(String id) {
@@ -115,58 +110,5 @@ class RecommendationRoutingIntegrationTest {
         topic.name(),
         key.getBytes(StandardCharsets.UTF_8),
         topic.valueSerde().serializer().serialize(topic.name(), value));
-  }
-
-  private int start(EmbeddedKafkaBroker broker, String name) throws IOException {
-    int port = freePort();
-    instances.add(
-        new SpringApplicationBuilder(RecommendationApplication.class)
-            .run(
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.streams.state-dir=target/streams-state/routing-"
-                    + name
-                    + "-"
-                    + port,
-                "--vigil.topics.partitions=3"));
-    return port;
-  }
-
-  private static int localTasks(ConfigurableApplicationContext instance) {
-    KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-    return streams.metadataForLocalThreads().stream()
-        .mapToInt(thread -> thread.activeTasks().size())
-        .sum();
-  }
-
-  private boolean ready(int port) {
-    try {
-      return http.send(
-                  request(port, "/actuator/health/readiness"),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private String get(int port, String path) throws Exception {
-    HttpResponse<String> response =
-        http.send(request(port, path), HttpResponse.BodyHandlers.ofString());
-    return response.statusCode() + " " + response.body();
-  }
-
-  private static HttpRequest request(int port, String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
