@@ -2,6 +2,8 @@ package dev.vigil.cli.sample;
 
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.Transaction;
+import dev.vigil.common.iot.IotTopics;
+import dev.vigil.common.iot.Telemetry;
 import dev.vigil.common.shop.Activity;
 import dev.vigil.common.shop.Product;
 import dev.vigil.common.shop.ShopTopics;
@@ -101,6 +103,31 @@ public final class Samples {
         Product p = step.product();
         return new SampleEvent<>(
             ShopTopics.PRODUCTS, p.productId(), p, step.eventTime(), step.incident());
+      }
+    };
+  }
+
+  /**
+   * A city fleet's sensors, some of which fail in each cycle; the devices first. The rate does not
+   * apply: sensors report at their own pace.
+   */
+  public static SampleStream iot(long seed, Instant start, int eventsPerSecond) {
+    IotStream fleet = new IotStream(seed, start);
+    return new SampleStream() {
+      @Override
+      public List<SampleEvent<?>> referenceData() {
+        List<SampleEvent<?>> records = new ArrayList<>();
+        fleet
+            .devices()
+            .forEach(d -> records.add(SampleEvent.reference(IotTopics.DEVICES, d.deviceId(), d)));
+        return records;
+      }
+
+      @Override
+      public SampleEvent<?> next() {
+        Telemetry reading = fleet.next();
+        return new SampleEvent<>(
+            IotTopics.TELEMETRY, reading.deviceId(), reading, reading.eventTime(), false);
       }
     };
   }

@@ -5,6 +5,7 @@ import static dev.vigil.cli.service.KnownTopic.keyedOutside;
 
 import dev.vigil.cli.sample.Samples;
 import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.iot.IotTopics;
 import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.vitals.VitalsTopics;
@@ -61,8 +62,24 @@ public final class VigilServices {
               new AlertSource(ShopTopics.TRENDING.name(), new TrendingFormat())),
           Samples::shop);
 
+  public static final VigilService IOT_TELEMETRY =
+      new VigilService(
+          "iot-telemetry-service",
+          "iot",
+          8084,
+          List.of(
+              keyedBy(IotTopics.TELEMETRY, "deviceId"),
+              keyedBy(IotTopics.DEVICES, "deviceId"),
+              keyedBy(IotTopics.AGGREGATES, "deviceId"),
+              keyedBy(IotTopics.ZONE_STATS, "zone"),
+              keyedBy(IotTopics.SEGMENT_STATS, "zone"),
+              keyedBy(IotTopics.LATE, "deviceId"),
+              keyedOutside(IotTopics.ALERTS)),
+          List.of(new AlertSource(IotTopics.ALERTS.name(), new IotAlertFormat())),
+          Samples::iot);
+
   public static final List<VigilService> ALL =
-      List.of(FRAUD_DETECTION, VITALS_MONITOR, RECOMMENDATION);
+      List.of(FRAUD_DETECTION, VITALS_MONITOR, RECOMMENDATION, IOT_TELEMETRY);
 
   private VigilServices() {}
 

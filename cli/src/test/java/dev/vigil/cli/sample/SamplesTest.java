@@ -3,6 +3,7 @@ package dev.vigil.cli.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.iot.IotTopics;
 import dev.vigil.common.vitals.VitalsTopics;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,18 @@ class SamplesTest {
     SampleEvent<?> reading = vitals.next();
     assertThat(reading.topic()).isEqualTo(VitalsTopics.READINGS);
     assertThat(reading.value()).hasFieldOrPropertyWithValue("patientId", reading.key());
+  }
+
+  @Test
+  void shouldPublishDevicesBeforeReadingsKeyedByDevice() {
+    SampleStream iot = Samples.iot(42, START, 25);
+
+    assertThat(iot.referenceData())
+        .extracting(e -> e.topic().name())
+        .containsOnly(IotTopics.DEVICES.name());
+    SampleEvent<?> reading = iot.next();
+    assertThat(reading.topic()).isEqualTo(IotTopics.TELEMETRY);
+    assertThat(reading.value()).hasFieldOrPropertyWithValue("deviceId", reading.key());
   }
 
   @Test
