@@ -1,7 +1,6 @@
 package dev.vigil.common.iot;
 
 import static dev.vigil.common.event.Checks.required;
-import static dev.vigil.common.event.Checks.text;
 
 import dev.vigil.common.event.InvalidEventException;
 import java.util.Collections;
@@ -22,8 +21,8 @@ public record Device(
     Map<String, Threshold> thresholds) {
 
   public Device {
-    text(deviceId, "deviceId");
-    text(zone, "zone");
+    IotIds.pathId(deviceId, "deviceId");
+    IotIds.pathId(zone, "zone");
     required(type, "type");
     if (expectedIntervalSeconds != null
         && (expectedIntervalSeconds < 1 || expectedIntervalSeconds > 86_400)) {

@@ -2,7 +2,6 @@ package dev.vigil.common.iot;
 
 import static dev.vigil.common.event.Checks.inRange;
 import static dev.vigil.common.event.Checks.required;
-import static dev.vigil.common.event.Checks.text;
 import static dev.vigil.common.event.Checks.timestamp;
 
 import dev.vigil.common.event.InvalidEventException;
@@ -23,7 +22,7 @@ public record Telemetry(
     implements TimestampedEvent {
 
   public Telemetry {
-    text(deviceId, "deviceId");
+    IotIds.pathId(deviceId, "deviceId");
     timestamp(eventTime, "eventTime");
     if (required(metrics, "metrics").isEmpty()) {
       throw new InvalidEventException("metrics must name at least one metric");

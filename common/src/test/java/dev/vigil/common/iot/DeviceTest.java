@@ -44,6 +44,10 @@ class DeviceTest {
             () -> new Device("d1", null, DeviceType.NOISE, null, null, null),
             "zone is required"),
         invalid(
+            "zone with a slash",
+            () -> new Device("d1", "old/town", DeviceType.NOISE, null, null, null),
+            "zone must be 1-64 letters, digits or . _ : @ - characters"),
+        invalid(
             "missing type",
             () -> new Device("d1", "harbour", null, null, null, null),
             "type is required"),

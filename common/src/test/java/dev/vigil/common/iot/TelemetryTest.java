@@ -43,6 +43,14 @@ class TelemetryTest {
             () -> new Telemetry(" ", NINE_AM, Map.of("temperatureC", 20.0), null),
             "deviceId must not be blank"),
         invalid(
+            "device id with a space",
+            () -> new Telemetry("air 3", NINE_AM, Map.of("temperatureC", 20.0), null),
+            "deviceId must be 1-64 letters, digits or . _ : @ - characters"),
+        invalid(
+            "device id longer than 64 characters",
+            () -> new Telemetry("d".repeat(65), NINE_AM, Map.of("temperatureC", 20.0), null),
+            "deviceId must be 1-64 letters, digits or . _ : @ - characters"),
+        invalid(
             "missing time",
             () -> new Telemetry("d1", null, Map.of("temperatureC", 20.0), null),
             "eventTime is required"),

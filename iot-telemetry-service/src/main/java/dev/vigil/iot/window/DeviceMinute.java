@@ -1,6 +1,5 @@
 package dev.vigil.iot.window;
 
-import dev.vigil.common.event.TimestampedEvent;
 import dev.vigil.common.iot.DeviceType;
 import dev.vigil.common.iot.MetricAggregate;
 import java.time.Instant;
@@ -20,16 +19,10 @@ public record DeviceMinute(
     DeviceType type,
     Instant windowStart,
     Instant windowEnd,
-    Map<String, MetricStats> metrics)
-    implements TimestampedEvent {
+    Map<String, MetricStats> metrics) {
 
   public DeviceMinute {
     metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
-  }
-
-  @Override
-  public Instant eventTime() {
-    return windowStart;
   }
 
   public List<MetricAggregate> aggregates() {
