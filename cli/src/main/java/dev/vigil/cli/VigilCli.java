@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cli.demo.DemoCommand;
+import dev.vigil.cli.demo.SampleCommand;
 import dev.vigil.cli.down.DownCommand;
 import dev.vigil.cli.produce.ProduceCommand;
 import dev.vigil.cli.service.ReadinessProbe;
@@ -46,6 +47,7 @@ public final class VigilCli implements Runnable {
     CommandLine cli =
         new CommandLine(new VigilCli())
             .addSubcommand(new DemoCommand(workspace, clock, environment))
+            .addSubcommand(new SampleCommand(clock))
             .addSubcommand(new ProduceCommand(in))
             .addSubcommand(new TailCommand(clock))
             .addSubcommand(new StatusCommand(workspace, new ReadinessProbe()))

@@ -1,0 +1,108 @@
+package dev.vigil.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.cli.VigilCli;
+import dev.vigil.cli.Workspace;
+import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.vitals.VitalsTopics;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import picocli.CommandLine;
+
+/** ./vigil sample against a real (embedded KRaft) broker on which no topic exists yet. */
+@Timeout(120)
+class SampleCommandIntegrationTest {
+
+  private static EmbeddedKafkaKraftBroker broker;
+
+  @TempDir Path home;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = new EmbeddedKafkaKraftBroker(1, 1);
+    broker.afterPropertiesSet();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.destroy();
+  }
+
+  @Test
+  void shouldCreateTheTopicsAndPublishReferenceDataThenEventsForAWhile() throws Exception {
+    Path heartbeat = home.resolve("sample.heartbeat");
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        VigilCli.commandLine(
+            new Workspace(home),
+            Clock.systemUTC(),
+            new ByteArrayInputStream(new byte[0]),
+            Map.of());
+    cli.setErr(new PrintWriter(err, true));
+
+    int exitCode =
+        cli.execute(
+            "sample",
+            "--bootstrap-servers",
+            broker.getBrokersAsString(),
+            "--duration",
+            "3",
+            "--heartbeat-file",
+            heartbeat.toString());
+
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("Sample: published", "Sample: stopped after");
+    assertThat(Long.parseLong(Files.readString(heartbeat).strip())).isPositive();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
+      Map<String, TopicDescription> topics =
+          admin
+              .describeTopics(
+                  List.of(
+                      FraudTopics.TRANSACTIONS.name(),
+                      FraudTopics.ACCOUNTS.name(),
+                      VitalsTopics.PATIENTS.name(),
+                      "fraud-detection-service.dlq"))
+              .allTopicNames()
+              .get();
+      assertThat(topics.values())
+          .allSatisfy(t -> assertThat(t.partitions()).hasSize(TopicSetup.PARTITIONS));
+    }
+    assertThat(records(FraudTopics.ACCOUNTS.name())).isPositive();
+    assertThat(records(VitalsTopics.PATIENTS.name())).isPositive();
+    assertThat(records(FraudTopics.TRANSACTIONS.name())).isPositive();
+  }
+
+  private static long records(String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+}
