@@ -8,6 +8,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.iot.IotTopics;
+import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.vitals.VitalsTopics;
 import java.io.IOException;
@@ -35,7 +37,9 @@ class DocumentedEventsTest {
       Pattern.compile("(?m)^### `([a-z.-]+)`\\n(?:(?!^### ).*\\n)*?```json\\n(.*)\\n```");
 
   private static final List<Topic<String, ?>> DOCUMENTED =
-      Stream.of(FraudTopics.ALL, VitalsTopics.ALL).flatMap(List::stream).toList();
+      Stream.of(FraudTopics.ALL, VitalsTopics.ALL, ShopTopics.ALL, IotTopics.ALL)
+          .flatMap(List::stream)
+          .toList();
 
   private static final SchemaRegistry SCHEMAS =
       SchemaRegistry.withDefaultDialect(
