@@ -134,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
     Map<VigilService, ChildProcess> started = starter.start(services, bootstrap);
     starter.awaitReady(started, Duration.ofSeconds(startupTimeout));
 
-    Instant start = clock.instant();
+    Instant start = clock.instant().plus(SamplePublisher.REFERENCE_DATA_HEAD_START);
     List<SampleStream> streams =
         services.stream().map(s -> s.sample().start(seed, start, rate)).toList();
     try (Producer<String, byte[]> producer =

@@ -122,7 +122,7 @@ public final class SampleCommand implements Callable<Integer> {
       TopicSetup.create(
           admin, TopicSetup.newTopics(services, VigilServices.topics(), Math.max(1, brokers)), err);
     }
-    Instant start = clock.instant();
+    Instant start = clock.instant().plus(SamplePublisher.REFERENCE_DATA_HEAD_START);
     List<SampleStream> streams =
         services.stream().map(s -> s.sample().start(seed, start, rate)).toList();
     try (Producer<String, byte[]> producer =

@@ -21,6 +21,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class SamplePublisher implements Runnable {
 
+  /**
+   * How long after the reference data the events start: services read reference data into global
+   * tables on a thread of their own, and an event that overtakes its product or account is scored
+   * without it.
+   */
+  static final Duration REFERENCE_DATA_HEAD_START = Duration.ofSeconds(3);
+
   private final Producer<String, byte[]> producer;
   private final List<SampleStream> streams;
   private final Clock clock;
