@@ -43,8 +43,10 @@ public final class KafkaClients {
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     // A missing broker or topic should fail the command in seconds, not after the default minute.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    // Generous: topics the CLI has just created may take a while to get their leaders on a busy
+    // machine.
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
     return config;
   }
 
