@@ -1,6 +1,8 @@
 package dev.vigil.fraud;
 
+import static dev.vigil.common.testing.KafkaTestClients.header;
 import static dev.vigil.common.testing.KafkaTestClients.readCommitted;
+import static dev.vigil.common.testing.KafkaTestClients.readCommittedValues;
 import static dev.vigil.common.testing.KafkaTestClients.send;
 import static dev.vigil.fraud.FraudTopologyTestBase.payment;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -200,9 +201,7 @@ abstract class FraudDetectionScenarios {
   }
 
   private <V> List<V> readValues(Topic<String, V> topic) {
-    return readCommitted(bootstrapServers(), topic.name()).stream()
-        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
-        .toList();
+    return readCommittedValues(bootstrapServers(), topic);
   }
 
   private static ProducerRecord<byte[], byte[]> raw(String key, String value) {
@@ -210,10 +209,5 @@ abstract class FraudDetectionScenarios {
         FraudTopics.TRANSACTIONS.name(),
         key.getBytes(StandardCharsets.UTF_8),
         value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

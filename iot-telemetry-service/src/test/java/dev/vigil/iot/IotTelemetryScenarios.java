@@ -1,6 +1,8 @@
 package dev.vigil.iot;
 
+import static dev.vigil.common.testing.KafkaTestClients.header;
 import static dev.vigil.common.testing.KafkaTestClients.readCommitted;
+import static dev.vigil.common.testing.KafkaTestClients.readCommittedValues;
 import static dev.vigil.common.testing.KafkaTestClients.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -32,7 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -282,9 +283,7 @@ abstract class IotTelemetryScenarios {
   }
 
   private <V> List<V> readValues(Topic<String, V> topic) {
-    return readCommitted(bootstrapServers(), topic.name()).stream()
-        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
-        .toList();
+    return readCommittedValues(bootstrapServers(), topic);
   }
 
   private static ProducerRecord<byte[], byte[]> raw(String key, String value) {
@@ -292,10 +291,5 @@ abstract class IotTelemetryScenarios {
         IotTopics.TELEMETRY.name(),
         key.getBytes(StandardCharsets.UTF_8),
         value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -1,6 +1,8 @@
 package dev.vigil.recommendation;
 
+import static dev.vigil.common.testing.KafkaTestClients.header;
 import static dev.vigil.common.testing.KafkaTestClients.readCommitted;
+import static dev.vigil.common.testing.KafkaTestClients.readCommittedValues;
 import static dev.vigil.common.testing.KafkaTestClients.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +33,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -321,9 +322,7 @@ abstract class RecommendationScenarios {
   }
 
   private <V> List<V> readValues(Topic<String, V> topic) {
-    return readCommitted(bootstrapServers(), topic.name()).stream()
-        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
-        .toList();
+    return readCommittedValues(bootstrapServers(), topic);
   }
 
   private void awaitReady() {
@@ -337,10 +336,5 @@ abstract class RecommendationScenarios {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

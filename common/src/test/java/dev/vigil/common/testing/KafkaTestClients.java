@@ -1,5 +1,7 @@
 package dev.vigil.common.testing;
 
+import dev.vigil.common.topic.Topic;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -72,5 +75,18 @@ public final class KafkaTestClients {
       }
     }
     return records;
+  }
+
+  /** The values of {@link #readCommitted}, read with the topic's own serde. */
+  public static <V> List<V> readCommittedValues(String bootstrapServers, Topic<String, V> topic) {
+    return readCommitted(bootstrapServers, topic.name()).stream()
+        .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
+        .toList();
+  }
+
+  /** A header's value as text, or {@code null} when the record lacks it. */
+  public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }
