@@ -1,7 +1,7 @@
 package dev.vigil.cli.service;
 
-import dev.vigil.cli.sample.SampleStream;
 import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.simulator.SampleStream;
 import java.util.List;
 
 /**

@@ -3,12 +3,12 @@ package dev.vigil.cli.service;
 import static dev.vigil.cli.service.KnownTopic.keyedBy;
 import static dev.vigil.cli.service.KnownTopic.keyedOutside;
 
-import dev.vigil.cli.sample.Samples;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.iot.IotTopics;
 import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.vitals.VitalsTopics;
+import dev.vigil.simulator.Samples;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.vigil.cli.sample;
+package dev.vigil.simulator;
 
 import dev.vigil.common.vitals.AdmissionStatus;
 import dev.vigil.common.vitals.Consciousness;

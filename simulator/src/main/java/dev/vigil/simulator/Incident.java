@@ -1,4 +1,4 @@
-package dev.vigil.cli.sample;
+package dev.vigil.simulator;
 
 /** The kinds of fraud the sample stream injects, in the order it cycles through them. */
 public enum Incident {

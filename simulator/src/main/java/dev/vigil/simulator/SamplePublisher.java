@@ -1,7 +1,5 @@
-package dev.vigil.cli.demo;
+package dev.vigil.simulator;
 
-import dev.vigil.cli.sample.SampleEvent;
-import dev.vigil.cli.sample.SampleStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +17,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Publishes the services' sample reference data, then their events merged in event-time order, each
  * when its event time comes, so the services see live streams.
  */
-final class SamplePublisher implements Runnable {
+public final class SamplePublisher implements Runnable {
 
   /**
    * How long after the reference data the events start: services read reference data into global
    * tables on a thread of their own, and an event that overtakes its product or account is scored
    * without it.
    */
-  static final Duration REFERENCE_DATA_HEAD_START = Duration.ofSeconds(3);
+  public static final Duration REFERENCE_DATA_HEAD_START = Duration.ofSeconds(3);
 
   private final Producer<String, byte[]> producer;
   private final List<SampleStream> streams;
@@ -42,14 +40,15 @@ final class SamplePublisher implements Runnable {
       };
   private volatile boolean stopped;
 
-  SamplePublisher(Producer<String, byte[]> producer, List<SampleStream> streams, Clock clock) {
+  public SamplePublisher(
+      Producer<String, byte[]> producer, List<SampleStream> streams, Clock clock) {
     this.producer = producer;
     this.streams = List.copyOf(streams);
     this.clock = clock;
   }
 
   /** Every stream's reference data, flushed, so that the first events already find it. */
-  int publishReferenceData() {
+  public int publishReferenceData() {
     int count = 0;
     for (SampleStream stream : streams) {
       for (SampleEvent<?> record : stream.referenceData()) {
@@ -93,19 +92,19 @@ final class SamplePublisher implements Runnable {
     }
   }
 
-  void stop() {
+  public void stop() {
     stopped = true;
   }
 
-  long events() {
+  public long events() {
     return events.get();
   }
 
-  long incidentEvents() {
+  public long incidentEvents() {
     return incidentEvents.get();
   }
 
-  Optional<Exception> failure() {
+  public Optional<Exception> failure() {
     return Optional.ofNullable(failure.get());
   }
 

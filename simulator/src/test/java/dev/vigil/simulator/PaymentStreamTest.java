@@ -1,4 +1,4 @@
-package dev.vigil.cli.sample;
+package dev.vigil.simulator;
 
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toMap;

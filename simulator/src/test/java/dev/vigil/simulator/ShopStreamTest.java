@@ -1,4 +1,4 @@
-package dev.vigil.cli.sample;
+package dev.vigil.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
