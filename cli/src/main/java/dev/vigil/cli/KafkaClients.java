@@ -41,6 +41,10 @@ public final class KafkaClients {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // One request in flight per broker: the CLI produces right after creating topics, and a first
+    // request refused before the broker knows the new partition can be overtaken by a second one,
+    // after which the idempotent producer retries the first until it expires (KAFKA-15591).
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     // A missing broker or topic should fail the command in seconds, not after the default minute.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
     // Generous: topics the CLI has just created may take a while to get their leaders on a busy
