@@ -33,7 +33,12 @@ public final class KafkaTestClients {
             ProducerConfig.ACKS_CONFIG,
             "all",
             ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-            1_048_576);
+            1_048_576,
+            // Tests produce right after creating topics: with more requests in flight, a first one
+            // refused before the broker knows the partition can be overtaken and expire
+            // (KAFKA-15591).
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            1);
     try (var producer =
         new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
       records.forEach(producer::send);
