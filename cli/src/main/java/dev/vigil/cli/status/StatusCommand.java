@@ -66,7 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     boolean healthy;
-    try (Admin admin = KafkaClients.admin(kafka.servers())) {
+    try (Admin admin = KafkaClients.admin(kafka.connection())) {
       boolean reachable = describeBroker(admin, out);
       healthy = reachable;
       out.println();
