@@ -30,10 +30,17 @@ public final class KafkaClients {
   private KafkaClients() {}
 
   public static Admin admin(KafkaConnection kafka) {
+    return admin(kafka, CONNECT_TIMEOUT);
+  }
+
+  /**
+   * With a longer wait, for a command whose few calls may each take a while: TLS and SASL
+   * handshakes with a remote cluster, or a busy machine.
+   */
+  public static Admin admin(KafkaConnection kafka, Duration timeout) {
     Map<String, Object> config = base(kafka, "vigil-cli-admin");
-    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CONNECT_TIMEOUT.toMillis());
-    config.put(
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3 * (int) CONNECT_TIMEOUT.toMillis());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3 * (int) timeout.toMillis());
     return new QuickClosingAdmin(config);
   }
 
@@ -97,9 +104,15 @@ public final class KafkaClients {
    * @return the cluster's brokers
    */
   public static Collection<Node> requireReachable(Admin admin, String bootstrapServers) {
+    return requireReachable(admin, bootstrapServers, CONNECT_TIMEOUT);
+  }
+
+  /** As {@link #requireReachable(Admin, String)}, waiting as long as given. */
+  public static Collection<Node> requireReachable(
+      Admin admin, String bootstrapServers, Duration timeout) {
     Optional<Collection<Node>> brokers;
     try {
-      brokers = brokers(admin, CONNECT_TIMEOUT);
+      brokers = brokers(admin, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserException("Interrupted while connecting to Kafka", e);

@@ -44,6 +44,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fraud service on a broker that authenticates with SCRAM and authorizes with ACLs, as on a
@@ -55,6 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecuredKafkaIntegrationTest {
 
   private static final String SERVICE = "fraud-detection-service";
+  private static final String VITALS = "vitals-monitor-service";
   private static final String ADMIN = "admin";
   private static final String ADMIN_PASSWORD = "admin-secret";
   private static final String FRAUD = "fraud";
@@ -65,6 +68,7 @@ class SecuredKafkaIntegrationTest {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final JsonMapper json = JsonMapper.builder().build();
 
   @TempDir static Path work;
 
@@ -85,14 +89,16 @@ class SecuredKafkaIntegrationTest {
     aclsOutput = grantFraudItsAcls();
 
     int port = ServiceProcess.freePort();
-    service = startService(FRAUD_PASSWORD, port, "service");
+    service = startService(SERVICE, FRAUD, FRAUD_PASSWORD, port, "service");
     await("readiness of " + SERVICE + " on the secured broker")
         .atMost(STARTUP)
         .pollInterval(Duration.ofSeconds(2))
         .untilAsserted(
             () -> {
               assertThat(service.isAlive()).as(service.lastLines(60)).isTrue();
-              assertThat(readiness(port)).as(service.lastLines(60)).isEqualTo(200);
+              assertThat(probe(port, "readiness").status())
+                  .as(service.lastLines(60))
+                  .isEqualTo(200);
             });
   }
 
@@ -109,6 +115,16 @@ class SecuredKafkaIntegrationTest {
   @Test
   void shouldGrantTheServicesPrincipalItsAclsWithTheCli() {
     assertThat(aclsOutput).contains("Granted User:" + FRAUD + " 16 ACLs for " + SERVICE);
+  }
+
+  @Test
+  void shouldTellTheCliUserThatKafkaRefusedTheLogin() throws Exception {
+    CliRun acls = vigil(clientProperties("wrong.properties", ADMIN, "not-the-password"), "acls");
+
+    assertThat(acls.exitCode()).isEqualTo(1);
+    assertThat(acls.output())
+        .contains("Kafka refused the login: Authentication failed")
+        .contains("--command-config");
   }
 
   @Test
@@ -181,7 +197,8 @@ class SecuredKafkaIntegrationTest {
   @Test
   void shouldFailFastWithAClearMessageOnAWrongPassword() throws Exception {
     int port = ServiceProcess.freePort();
-    try (ServiceProcess refused = startService("not-the-password", port, "refused")) {
+    try (ServiceProcess refused =
+        startService(SERVICE, FRAUD, "not-the-password", port, "refused")) {
       await("the refused service's report")
           .atMost(STARTUP)
           .pollInterval(Duration.ofSeconds(1))
@@ -194,22 +211,49 @@ class SecuredKafkaIntegrationTest {
       await("the refused service to stop")
           .atMost(Duration.ofMinutes(1))
           .untilAsserted(() -> assertThat(refused.isAlive()).isFalse());
-      assertThat(readiness(port)).as("readiness of a service Kafka refused").isNotEqualTo(200);
+      assertThat(probe(port, "readiness").status())
+          .as("readiness of a service Kafka refused")
+          .isNotEqualTo(200);
     }
   }
 
-  private ServiceProcess startService(String password, int port, String name) throws IOException {
+  /**
+   * The vitals service has no global table, so it starts, and Kafka refuses its stream thread
+   * afterwards: it stays up to say so, not ready and not live.
+   */
+  @Test
+  void shouldReportNotReadyNorLiveWhenKafkaRefusesAStreamThread() throws Exception {
+    int port = ServiceProcess.freePort();
+    try (ServiceProcess refused =
+        startService(VITALS, "vitals", "not-the-password", port, "vitals-refused")) {
+      await("the refused vitals service's health")
+          .atMost(STARTUP)
+          .pollInterval(Duration.ofSeconds(2))
+          .untilAsserted(
+              () -> {
+                assertThat(refused.isAlive()).as(refused.lastLines(60)).isTrue();
+                assertThat(probe(port, "readiness")).isEqualTo(new Probe(503, "DOWN", "ERROR"));
+              });
+
+      assertThat(probe(port, "liveness")).isEqualTo(new Probe(503, "DOWN", "ERROR"));
+      assertThat(refused.lastLines(200))
+          .contains("Stopping Kafka Streams. Kafka refused this service's credentials");
+    }
+  }
+
+  private ServiceProcess startService(
+      String module, String user, String password, int port, String name) throws IOException {
     Map<String, String> environment = new HashMap<>();
     environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     environment.put("SPRING_KAFKA_SECURITY_PROTOCOL", ScramSecurity.PROTOCOL);
     environment.put("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", ScramSecurity.MECHANISM);
     environment.put(
-        "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", ScramSecurity.jaasConfig(FRAUD, password));
+        "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", ScramSecurity.jaasConfig(user, password));
     environment.put("SERVER_PORT", Integer.toString(port));
     environment.put("VIGIL_ADVERTISED_HOST", "localhost");
     environment.put("VIGIL_STATE_DIR", work.resolve(name + "-state").toString());
     return ServiceProcess.start(
-        List.of(ServiceProcess.java(), "-jar", Repository.bootJar(SERVICE).toString()),
+        List.of(ServiceProcess.java(), "-jar", Repository.bootJar(module).toString()),
         environment,
         work,
         work.resolve(name + ".log"));
@@ -226,32 +270,45 @@ class SecuredKafkaIntegrationTest {
   }
 
   private String grantFraudItsAcls() throws Exception {
-    Path adminProperties = work.resolve("admin.properties");
-    StringBuilder text = new StringBuilder();
-    ScramSecurity.clientProperties(ADMIN, ADMIN_PASSWORD)
-        .forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-    Files.writeString(adminProperties, text);
-    Path log = work.resolve("vigil-acls.log");
-    int exitCode =
-        ServiceProcess.run(
+    CliRun acls =
+        vigil(
+            clientProperties("admin.properties", ADMIN, ADMIN_PASSWORD),
+            "acls",
+            "--service",
+            SERVICE,
+            "--principal",
+            SERVICE + "=User:" + FRAUD);
+    assertThat(acls.exitCode()).as(acls.output()).isZero();
+    return acls.output();
+  }
+
+  /** Runs the ./vigil command's jar against the secured broker, logged in through {@code login}. */
+  private CliRun vigil(Path login, String command, String... arguments) throws Exception {
+    List<String> commandLine =
+        new ArrayList<>(
             List.of(
                 ServiceProcess.java(),
                 "-jar",
                 Repository.ROOT.resolve("cli/target/vigil-cli.jar").toString(),
-                "acls",
+                command,
                 "--bootstrap-servers",
                 kafka.bootstrapServers(),
                 "--command-config",
-                adminProperties.toString(),
-                "--service",
-                SERVICE,
-                "--principal",
-                SERVICE + "=User:" + FRAUD),
-            log,
-            Duration.ofMinutes(1));
-    String output = Files.readString(log);
-    assertThat(exitCode).as(output).isZero();
-    return output;
+                login.toString()));
+    commandLine.addAll(List.of(arguments));
+    Path log = work.resolve("vigil-" + command + "-" + login.getFileName() + ".log");
+    int exitCode = ServiceProcess.run(commandLine, log, Duration.ofMinutes(1));
+    return new CliRun(exitCode, Files.readString(log));
+  }
+
+  private record CliRun(int exitCode, String output) {}
+
+  private static Path clientProperties(String name, String user, String password)
+      throws IOException {
+    StringBuilder text = new StringBuilder();
+    ScramSecurity.clientProperties(user, password)
+        .forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+    return Files.writeString(work.resolve(name), text);
   }
 
   private List<Decision> decisions() {
@@ -274,20 +331,32 @@ class SecuredKafkaIntegrationTest {
     return connection;
   }
 
-  /** The readiness probe's status code; 0 when nothing answers on the port in time. */
-  private int readiness(int port) throws InterruptedException {
+  /**
+   * A health probe's answer: its HTTP status, its status and the Kafka Streams state it reports;
+   * status 0 when nothing answers on the port in time.
+   */
+  private Probe probe(int port, String group) throws InterruptedException {
+    HttpResponse<String> response;
     try {
-      return http.send(
+      response =
+          http.send(
               HttpRequest.newBuilder(
-                      URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                      URI.create("http://localhost:" + port + "/actuator/health/" + group))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+              HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      return 0;
+      return new Probe(0, null, null);
     }
+    JsonNode health = json.readTree(response.body());
+    String streamsState =
+        health.path("components").findValue("state") == null
+            ? null
+            : health.path("components").findValue("state").asString();
+    return new Probe(response.statusCode(), health.path("status").asString(), streamsState);
   }
+
+  private record Probe(int status, String health, String streamsState) {}
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);

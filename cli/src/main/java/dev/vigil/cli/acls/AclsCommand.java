@@ -6,6 +6,7 @@ import dev.vigil.cli.UserException;
 import dev.vigil.cli.service.VigilService;
 import dev.vigil.cli.service.VigilServices;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Spec;
     },
     mixinStandardHelpOptions = true)
 public final class AclsCommand implements Callable<Integer> {
+
+  /** Run once per deployment, often against a remote cluster: patience costs little here. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   @Spec CommandSpec spec;
 
@@ -71,8 +75,8 @@ public final class AclsCommand implements Callable<Integer> {
                   .forEach(out::println));
       return 0;
     }
-    try (Admin admin = KafkaClients.admin(kafka.connection())) {
-      KafkaClients.requireReachable(admin, kafka.servers());
+    try (Admin admin = KafkaClients.admin(kafka.connection(), TIMEOUT)) {
+      KafkaClients.requireReachable(admin, kafka.servers(), TIMEOUT);
       for (ServiceAcls service : acls) {
         // Creating an ACL that exists already changes nothing, so the command can run again.
         admin.createAcls(service.bindings()).all().get();
