@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 /** Client settings shared by the commands, tuned for an interactive tool rather than a service. */
 public final class KafkaClients {
@@ -28,16 +29,23 @@ public final class KafkaClients {
 
   private KafkaClients() {}
 
-  public static Admin admin(String bootstrapServers) {
-    Map<String, Object> config = base(bootstrapServers, "vigil-cli-admin");
-    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CONNECT_TIMEOUT.toMillis());
-    config.put(
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3 * (int) CONNECT_TIMEOUT.toMillis());
+  public static Admin admin(KafkaConnection kafka) {
+    return admin(kafka, CONNECT_TIMEOUT);
+  }
+
+  /**
+   * With a longer wait, for a command whose few calls may each take a while: TLS and SASL
+   * handshakes with a remote cluster, or a busy machine.
+   */
+  public static Admin admin(KafkaConnection kafka, Duration timeout) {
+    Map<String, Object> config = base(kafka, "vigil-cli-admin");
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3 * (int) timeout.toMillis());
     return new QuickClosingAdmin(config);
   }
 
-  public static Map<String, Object> producer(String bootstrapServers, String clientId) {
-    Map<String, Object> config = base(bootstrapServers, clientId);
+  public static Map<String, Object> producer(KafkaConnection kafka, String clientId) {
+    Map<String, Object> config = base(kafka, clientId);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -58,8 +66,8 @@ public final class KafkaClients {
    * A consumer without a group: it reads partitions it is assigned, commits nothing and leaves no
    * trace on the cluster. It sees only committed transactions, as the services' consumers do.
    */
-  public static Map<String, Object> consumer(String bootstrapServers, String clientId) {
-    Map<String, Object> config = base(bootstrapServers, clientId);
+  public static Map<String, Object> consumer(KafkaConnection kafka, String clientId) {
+    Map<String, Object> config = base(kafka, clientId);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(
         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
@@ -67,14 +75,29 @@ public final class KafkaClients {
     return config;
   }
 
-  /** The cluster's brokers, or empty if none answers within {@link #CONNECT_TIMEOUT}. */
+  /**
+   * The cluster's brokers, or empty if none answers within {@link #CONNECT_TIMEOUT}.
+   *
+   * @throws UserException if the cluster answers but refuses the login
+   */
   public static Optional<Collection<Node>> brokers(Admin admin, Duration timeout)
       throws InterruptedException {
     DescribeClusterResult cluster =
         admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
     try {
       return Optional.of(cluster.nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS));
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthenticationException) {
+        throw new UserException(
+            "Kafka refused the login: "
+                + e.getCause().getMessage()
+                + ". Check the client properties in --command-config or $"
+                + BootstrapServers.CONFIG_VARIABLE
+                + ".",
+            e.getCause());
+      }
+      return Optional.empty();
+    } catch (TimeoutException e) {
       return Optional.empty();
     }
   }
@@ -85,9 +108,15 @@ public final class KafkaClients {
    * @return the cluster's brokers
    */
   public static Collection<Node> requireReachable(Admin admin, String bootstrapServers) {
+    return requireReachable(admin, bootstrapServers, CONNECT_TIMEOUT);
+  }
+
+  /** As {@link #requireReachable(Admin, String)}, waiting as long as given. */
+  public static Collection<Node> requireReachable(
+      Admin admin, String bootstrapServers, Duration timeout) {
     Optional<Collection<Node>> brokers;
     try {
-      brokers = brokers(admin, CONNECT_TIMEOUT);
+      brokers = brokers(admin, timeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserException("Interrupted while connecting to Kafka", e);
@@ -120,9 +149,9 @@ public final class KafkaClients {
     }
   }
 
-  private static Map<String, Object> base(String bootstrapServers, String clientId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Map<String, Object> base(KafkaConnection kafka, String clientId) {
+    Map<String, Object> config = new HashMap<>(kafka.clientProperties());
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
     // A broker that is still starting is picked up within a second of it listening.
     config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);

@@ -10,7 +10,6 @@ import dev.vigil.common.testing.KafkaTestClients;
 import dev.vigil.common.testing.TransactionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -86,7 +85,7 @@ class MetricsContractIntegrationTest {
     Path application = Files.createDirectories(work.resolve("opt-vigil"));
     extractedLayers =
         ImageLayout.extract(Repository.bootJar(SERVICE), work, application, ServiceProcess.java());
-    port = freePort();
+    port = ServiceProcess.freePort();
     ComposeService composed = ComposeFile.load("docker-compose.yml").services().get(SERVICE);
     Map<String, String> environment = new HashMap<>(composed.environment());
     // What only holds inside the compose network: where Kafka is, this host's name and port.
@@ -168,7 +167,7 @@ class MetricsContractIntegrationTest {
   void shouldBeScrapedByPrometheusThatEvaluatesEveryRuleAndPanel() throws Exception {
     Optional<Path> prometheus = onPath("prometheus");
     assumeThat(prometheus).as("Debian's prometheus package, which .ci/run installs").isPresent();
-    int prometheusPort = freePort();
+    int prometheusPort = ServiceProcess.freePort();
     Path config = work.resolve("prometheus.yml");
     Files.writeString(
         config,
@@ -359,12 +358,6 @@ class MetricsContractIntegrationTest {
         .map(dir -> Path.of(dir, executable))
         .filter(Files::isExecutable)
         .findFirst();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static String encode(String query) {

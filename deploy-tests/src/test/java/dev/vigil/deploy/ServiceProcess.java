@@ -1,6 +1,7 @@
 package dev.vigil.deploy;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,13 @@ final class ServiceProcess implements AutoCloseable {
     return new ServiceProcess(builder.start(), log);
   }
 
+  /** A port free right now, for a process to listen on. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
   /** The path of this JVM's java, to start others with the same. */
   static String java() {
     return ProcessHandle.current().info().command().orElse("java");
@@ -59,10 +67,21 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Runs a short command to its end and returns its exit code. */
   static int run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+    return run(command, ProcessBuilder.Redirect.DISCARD, timeout);
+  }
+
+  /** As {@link #run(List, Duration)}, keeping its output in a file. */
+  static int run(List<String> command, Path log, Duration timeout)
+      throws IOException, InterruptedException {
+    return run(command, ProcessBuilder.Redirect.to(log.toFile()), timeout);
+  }
+
+  private static int run(List<String> command, ProcessBuilder.Redirect output, Duration timeout)
+      throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(new ArrayList<>(command))
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectOutput(output)
             .start();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();

@@ -89,10 +89,17 @@ abstract class FraudDetectionScenarios {
                         "it-velo-4:APPROVE",
                         "it-velo-5:REVIEW",
                         "it-shady:DECLINE"));
-    assertThat(readValues(FraudTopics.ALERTS))
-        .filteredOn(a -> a.transactionId().startsWith("it-"))
-        .extracting(a -> a.transactionId() + ":" + a.rules().get(0).ruleId())
-        .containsExactlyInAnyOrder("it-velo-5:" + VelocityRule.ID, "it-shady:" + BlocklistRule.ID);
+    // Awaited too: a transaction's commit marker reaches each partition on its own, so an alert
+    // may become readable a moment after the decision committed with it.
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(readValues(FraudTopics.ALERTS))
+                    .filteredOn(a -> a.transactionId().startsWith("it-"))
+                    .extracting(a -> a.transactionId() + ":" + a.rules().get(0).ruleId())
+                    .containsExactlyInAnyOrder(
+                        "it-velo-5:" + VelocityRule.ID, "it-shady:" + BlocklistRule.ID));
     assertThat(get("/accounts/it-acct-1/risk").body())
         .contains("\"transactionId\":\"it-velo-5\"")
         .contains("\"payments\":6");

@@ -3,9 +3,11 @@ package dev.vigil.fraud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.common.fraud.Decision;
+import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.SpendingProfile;
 import dev.vigil.common.fraud.Verdict;
 import dev.vigil.common.metrics.VigilMetrics;
+import dev.vigil.common.testing.TopologyTopics;
 import dev.vigil.common.testing.TransactionBuilder;
 import dev.vigil.fraud.rules.VelocityRule;
 import dev.vigil.fraud.scoring.CardHistory;
@@ -15,6 +17,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FraudTopologyTest extends FraudTopologyTestBase {
+
+  @Test
+  void shouldReadAndWriteExactlyTheTopicsItsAclsGrant() {
+    TopologyTopics used = TopologyTopics.of(topology);
+
+    assertThat(used.reads()).isEqualTo(FraudTopics.SERVICE_ACCESS.readNames());
+    assertThat(used.writes()).isEqualTo(FraudTopics.SERVICE_ACCESS.writeNames());
+  }
 
   @Test
   void shouldDecideEveryPaymentOnceKeyedByTransactionId() {

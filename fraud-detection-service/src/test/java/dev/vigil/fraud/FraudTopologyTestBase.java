@@ -22,6 +22,7 @@ import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ public abstract class FraudTopologyTestBase {
   public static final Instant ONE_HOUR_LATER = BEGINNING.plus(Duration.ofHours(1));
 
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  protected Topology topology;
   protected TopologyTestDriver driver;
   protected TestInputTopic<String, Transaction> transactions;
   protected TestInputTopic<String, Account> accounts;
@@ -57,7 +59,8 @@ public abstract class FraudTopologyTestBase {
             new RuleBook(RuleBook.standardRules(), properties.rules()),
             new VigilMetrics(registry))
         .build(builder);
-    driver = TestDrivers.create(builder.build(), BEGINNING);
+    topology = builder.build();
+    driver = TestDrivers.create(topology, BEGINNING);
     transactions = input(driver, FraudTopics.TRANSACTIONS);
     accounts = input(driver, FraudTopics.ACCOUNTS);
     rules = input(driver, FraudTopics.RULES);

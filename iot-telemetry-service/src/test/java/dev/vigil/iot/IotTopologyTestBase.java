@@ -28,6 +28,7 @@ import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,7 @@ public abstract class IotTopologyTestBase {
   public static final String SEGMENT = "ring-road-12";
 
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  protected Topology topology;
   protected TopologyTestDriver driver;
   protected TestInputTopic<String, Telemetry> telemetry;
   protected TestInputTopic<String, Device> devices;
@@ -89,7 +91,8 @@ public abstract class IotTopologyTestBase {
     StreamsBuilder builder = new StreamsBuilder();
     new IotTopology(properties(), new IotMetrics(registry), new VigilMetrics(registry), clock)
         .build(builder);
-    driver = TestDrivers.create(builder.build(), BEGINNING);
+    topology = builder.build();
+    driver = TestDrivers.create(topology, BEGINNING);
     telemetry = input(driver, IotTopics.TELEMETRY);
     devices = input(driver, IotTopics.DEVICES);
     aggregates = output(driver, IotTopics.AGGREGATES);

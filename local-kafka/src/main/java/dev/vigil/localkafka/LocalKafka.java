@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,6 +28,11 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.utils.Time;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,6 +118,31 @@ public final class LocalKafka implements Callable<Integer> {
   LogLevel logLevel;
 
   @Option(
+      names = "--sasl-scram",
+      description =
+          "Listen with SASL_PLAINTEXT and SCRAM-SHA-512 instead of PLAINTEXT, and enforce ACLs"
+              + " (StandardAuthorizer): a user may do only what an ACL allows it, except the"
+              + " super user --admin.")
+  boolean saslScram;
+
+  @Option(
+      names = "--admin",
+      paramLabel = "NAME=PASSWORD",
+      defaultValue = "admin=admin-secret",
+      description =
+          "With --sasl-scram: the super user, created when the data dir is formatted."
+              + " Default: ${DEFAULT-VALUE}.")
+  String admin;
+
+  @Option(
+      names = "--scram-user",
+      paramLabel = "NAME=PASSWORD",
+      description =
+          "With --sasl-scram: a SCRAM-SHA-512 user, created or given this password on every"
+              + " start. Repeat for more users.")
+  Map<String, String> scramUsers = new LinkedHashMap<>();
+
+  @Option(
       names = "--stop-with-parent",
       hidden = true,
       description =
@@ -148,7 +181,27 @@ public final class LocalKafka implements Callable<Integer> {
     if (new InetSocketAddress(host, 0).isUnresolved()) {
       throw new ParameterException(spec.commandLine(), "--host " + host + " does not resolve");
     }
-    return new BrokerSettings(host, port, controller, dataDir, partitions);
+    return new BrokerSettings(host, port, controller, dataDir, partitions, scram());
+  }
+
+  private ScramSecurity scram() {
+    if (!saslScram) {
+      if (!scramUsers.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--scram-user needs --sasl-scram");
+      }
+      return null;
+    }
+    int separator = admin.indexOf('=');
+    if (separator < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--admin must be NAME=PASSWORD, not " + admin);
+    }
+    try {
+      return new ScramSecurity(
+          admin.substring(0, separator), admin.substring(separator + 1), scramUsers);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private void requirePort(String option, int value) {
@@ -213,9 +266,15 @@ public final class LocalKafka implements Callable<Integer> {
       return;
     }
     ByteArrayOutputStream toolOutput = new ByteArrayOutputStream();
-    String[] args = {"format", "--config", config.toString(), "--cluster-id", clusterId};
+    List<String> args =
+        new ArrayList<>(
+            List.of("format", "--config", config.toString(), "--cluster-id", clusterId));
+    if (settings.scram() != null) {
+      args.addAll(List.of("--add-scram", settings.scram().formatArgument()));
+    }
     int exitCode =
-        StorageTool.execute(args, new PrintStream(toolOutput, true, StandardCharsets.UTF_8));
+        StorageTool.execute(
+            args.toArray(String[]::new), new PrintStream(toolOutput, true, StandardCharsets.UTF_8));
     if (exitCode != 0) {
       throw new IllegalStateException(toolOutput.toString(StandardCharsets.UTF_8).strip());
     }
@@ -248,12 +307,26 @@ public final class LocalKafka implements Callable<Integer> {
     try {
       server.startup();
       awaitReady(settings);
+      upsertScramUsers(settings);
     } catch (RuntimeException e) {
       err.println("Kafka broker failed to start: " + e.getMessage());
       return EXIT_FAILED;
     }
     ready.set(true);
-    out.println(READY_PREFIX + settings.bootstrapServers() + " (data: " + settings.dataDir() + ")");
+    out.println(
+        READY_PREFIX
+            + settings.bootstrapServers()
+            + " (data: "
+            + settings.dataDir()
+            + (settings.scram() == null
+                ? ""
+                : "; "
+                    + ScramSecurity.PROTOCOL
+                    + " "
+                    + ScramSecurity.MECHANISM
+                    + ", ACLs enforced, super user "
+                    + settings.scram().admin())
+            + ")");
     if (stopWithParent) {
       exitWhenClosed(System.in);
     }
@@ -267,26 +340,72 @@ public final class LocalKafka implements Callable<Integer> {
 
   /** Startup returns once the broker is unfenced; this proves clients can reach it too. */
   private static void awaitReady(BrokerSettings settings) {
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            settings.bootstrapServers(),
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) READY_TIMEOUT.toMillis());
-    try (Admin admin = Admin.create(config)) {
+    try (Admin admin = admin(settings)) {
       admin.describeCluster().clusterId().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the broker", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "the broker did not answer on "
-              + settings.bootstrapServers()
-              + " within "
-              + READY_TIMEOUT.toSeconds()
-              + " s",
-          e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthenticationException) {
+        throw new IllegalStateException(
+            "the super user "
+                + settings.scram().admin()
+                + " cannot log in: was "
+                + settings.dataDir()
+                + " formatted without --sasl-scram or with another --admin password? Use"
+                + " another --data-dir.",
+            e);
+      }
+      throw notAnswering(settings, e);
+    } catch (TimeoutException e) {
+      throw notAnswering(settings, e);
     }
+  }
+
+  private static IllegalStateException notAnswering(BrokerSettings settings, Exception e) {
+    return new IllegalStateException(
+        "the broker did not answer on "
+            + settings.bootstrapServers()
+            + " within "
+            + READY_TIMEOUT.toSeconds()
+            + " s",
+        e);
+  }
+
+  /** Upserts, so that a user added or a password changed between starts takes effect. */
+  private static void upsertScramUsers(BrokerSettings settings) {
+    if (settings.scram() == null || settings.scram().users().isEmpty()) {
+      return;
+    }
+    List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+    settings
+        .scram()
+        .users()
+        .forEach(
+            (user, password) ->
+                upserts.add(
+                    new UserScramCredentialUpsertion(
+                        user,
+                        new ScramCredentialInfo(
+                            ScramMechanism.SCRAM_SHA_512, ScramSecurity.ITERATIONS),
+                        password)));
+    try (Admin admin = admin(settings)) {
+      admin
+          .alterUserScramCredentials(upserts)
+          .all()
+          .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating SCRAM users", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not create the SCRAM users", e);
+    }
+  }
+
+  private static Admin admin(BrokerSettings settings) {
+    Map<String, Object> config = settings.adminClientProperties();
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
+    return Admin.create(config);
   }
 
   private static void exitWhenClosed(InputStream stdin) {

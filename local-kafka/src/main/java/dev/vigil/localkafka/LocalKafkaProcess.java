@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -213,8 +215,25 @@ public final class LocalKafkaProcess implements AutoCloseable {
     private Duration startupTimeout = Duration.ofSeconds(60);
     private Duration stopTimeout = Duration.ofSeconds(30);
     private Consumer<String> outputSink = line -> {};
+    private String scramAdmin;
+    private final Map<String, String> scramUsers = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Listen with SASL_PLAINTEXT and SCRAM-SHA-512 and enforce ACLs, with this super user; see
+     * {@link ScramSecurity#clientProperties} for how clients log in.
+     */
+    public Builder saslScram(String admin, String adminPassword) {
+      this.scramAdmin = admin + "=" + adminPassword;
+      return this;
+    }
+
+    /** A SCRAM user, with {@link #saslScram}; the broker creates it when it starts. */
+    public Builder scramUser(String name, String password) {
+      scramUsers.put(name, password);
+      return this;
+    }
 
     /** Runs {@code java -jar jar}; the default, with {@link #locateJar()}. */
     public Builder jar(Path jar) {
@@ -298,6 +317,11 @@ public final class LocalKafkaProcess implements AutoCloseable {
       command.addAll(List.of("--data-dir", dataDir.toAbsolutePath().toString()));
       if (partitions != null) {
         command.addAll(List.of("--partitions", String.valueOf(partitions)));
+      }
+      if (scramAdmin != null) {
+        command.addAll(List.of("--sasl-scram", "--admin", scramAdmin));
+        scramUsers.forEach(
+            (name, password) -> command.addAll(List.of("--scram-user", name + "=" + password)));
       }
       command.add("--stop-with-parent");
       return command;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -55,9 +58,9 @@ class LocalKafkaIntegrationTest {
 
     LocalKafkaProcess first = builder.start();
     try {
-      createTopic(first.bootstrapServers());
-      produceTransactionally(first.bootstrapServers());
-      assertThat(readCommitted(first.bootstrapServers(), "before-restart", 3))
+      createTopic(plain(first.bootstrapServers()));
+      produceTransactionally(plain(first.bootstrapServers()));
+      assertThat(readCommitted(plain(first.bootstrapServers()), "before-restart", 3))
           .containsExactlyInAnyOrder("first", "second", "third");
     } finally {
       assertThat(first.stop()).isEqualTo(143);
@@ -70,8 +73,8 @@ class LocalKafkaIntegrationTest {
 
     LocalKafkaProcess second = builder.start();
     try {
-      assertThat(topics(second.bootstrapServers())).contains(TOPIC);
-      assertThat(readCommitted(second.bootstrapServers(), "after-restart", 3))
+      assertThat(topics(plain(second.bootstrapServers()))).contains(TOPIC);
+      assertThat(readCommitted(plain(second.bootstrapServers()), "after-restart", 3))
           .containsExactlyInAnyOrder("first", "second", "third");
       assertThat(second.output()).noneMatch(line -> line.startsWith("Formatted"));
     } finally {
@@ -128,7 +131,38 @@ class LocalKafkaIntegrationTest {
                             + " is in use by another local Kafka broker: stop it, or pass"
                             + " another --data-dir.");
               });
-      assertThat(topics(running.bootstrapServers())).isEmpty();
+      assertThat(topics(plain(running.bootstrapServers()))).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldAuthenticateWithScramAndAuthorizeWithAcls() throws Exception {
+    int[] ports = LocalKafkaProcess.freePorts(2);
+    LocalKafkaProcess.Builder builder =
+        broker(tempDir.resolve("kafka"), ports[0], ports[1]).saslScram("admin", "admin-secret");
+
+    try (LocalKafkaProcess kafka = builder.scramUser("alice", "alice-secret").start()) {
+      Map<String, Object> admin = scram(kafka.bootstrapServers(), "admin", "admin-secret");
+      createTopic(admin);
+      produceTransactionally(admin);
+
+      assertThat(readCommitted(admin, "as-admin", 3))
+          .containsExactlyInAnyOrder("first", "second", "third");
+      assertThat(kafka.output())
+          .anyMatch(
+              line ->
+                  line.endsWith("SASL_PLAINTEXT SCRAM-SHA-512, ACLs enforced, super user admin)"));
+      assertThatThrownBy(
+              () -> topicsDescribed(scram(kafka.bootstrapServers(), "alice", "alice-secret")))
+          .hasCauseInstanceOf(TopicAuthorizationException.class);
+      assertThatThrownBy(() -> topics(scram(kafka.bootstrapServers(), "alice", "wrong")))
+          .hasCauseInstanceOf(SaslAuthenticationException.class);
+    }
+
+    // A user added on a later start, to a data dir formatted before, can log in too.
+    try (LocalKafkaProcess kafka = builder.scramUser("bob", "bob-secret").start()) {
+      assertThat(topics(scram(kafka.bootstrapServers(), "bob", "bob-secret")))
+          .doesNotContain(TOPIC);
     }
   }
 
@@ -160,33 +194,57 @@ class LocalKafkaIntegrationTest {
     }
   }
 
-  private static Map<String, Object> adminConfig(String bootstrapServers) {
-    return Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrapServers,
+  /** How a client reaches a broker without security. */
+  private static Map<String, Object> plain(String bootstrapServers) {
+    return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  }
+
+  /** How a client reaches the secured broker as the given SCRAM user. */
+  private static Map<String, Object> scram(String bootstrapServers, String user, String password) {
+    Map<String, Object> connection = new HashMap<>(plain(bootstrapServers));
+    connection.putAll(ScramSecurity.clientProperties(user, password));
+    return connection;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> connection, Object... settings) {
+    Map<String, Object> config = new HashMap<>(connection);
+    for (int i = 0; i < settings.length; i += 2) {
+      config.put((String) settings[i], settings[i + 1]);
+    }
+    return config;
+  }
+
+  private static Map<String, Object> adminConfig(Map<String, Object> connection) {
+    return with(
+        connection,
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
         (int) CLIENT_TIMEOUT.toMillis());
   }
 
-  private static void createTopic(String bootstrapServers) throws Exception {
-    try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+  private static void createTopic(Map<String, Object> connection) throws Exception {
+    try (Admin admin = Admin.create(adminConfig(connection))) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
     }
   }
 
-  private static Set<String> topics(String bootstrapServers)
+  private static void topicsDescribed(Map<String, Object> connection) throws Exception {
+    try (Admin admin = Admin.create(adminConfig(connection))) {
+      admin.describeTopics(List.of(TOPIC)).allTopicNames().get();
+    }
+  }
+
+  private static Set<String> topics(Map<String, Object> connection)
       throws InterruptedException, ExecutionException {
-    try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+    try (Admin admin = Admin.create(adminConfig(connection))) {
       return admin.listTopics().names().get();
     }
   }
 
   /** Commits three records around an aborted one, which read_committed must never return. */
-  private static void produceTransactionally(String bootstrapServers) {
+  private static void produceTransactionally(Map<String, Object> connection) {
     Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
+        with(
+            connection,
             ProducerConfig.TRANSACTIONAL_ID_CONFIG,
             "local-kafka-it",
             ProducerConfig.MAX_BLOCK_MS_CONFIG,
@@ -207,11 +265,11 @@ class LocalKafkaIntegrationTest {
     }
   }
 
-  private static List<String> readCommitted(String bootstrapServers, String group, int expected) {
+  private static List<String> readCommitted(
+      Map<String, Object> connection, String group, int expected) {
     Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
+        with(
+            connection,
             ConsumerConfig.GROUP_ID_CONFIG,
             group,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -61,6 +62,37 @@ class LocalKafkaTest {
 
     assertThat(exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(err.toString()).startsWith("--controller-port must differ from --port (19092)");
+  }
+
+  @Test
+  void shouldListenWithoutSecurityByDefault() {
+    assertThat(parse().scram()).isNull();
+  }
+
+  @Test
+  void shouldTakeTheSuperUserAndScramUsersWithSaslScram() {
+    ScramSecurity scram =
+        parse(
+                "--sasl-scram",
+                "--admin",
+                "root=p=w",
+                "--scram-user",
+                "fraud=f-secret",
+                "--scram-user",
+                "vitals=v-secret")
+            .scram();
+
+    assertThat(scram.admin()).isEqualTo("root");
+    assertThat(scram.adminPassword()).isEqualTo("p=w");
+    assertThat(scram.users()).isEqualTo(Map.of("fraud", "f-secret", "vitals", "v-secret"));
+  }
+
+  @Test
+  void shouldRejectScramUsersWithoutSaslScram() {
+    int exitCode = run("--scram-user", "fraud=secret");
+
+    assertThat(exitCode).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(err.toString()).startsWith("--scram-user needs --sasl-scram");
   }
 
   @Test

@@ -7,12 +7,22 @@ import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.shop.ActivityType;
 import dev.vigil.common.shop.RecommendationBasis;
 import dev.vigil.common.shop.Recommendations;
+import dev.vigil.common.shop.ShopTopics;
+import dev.vigil.common.testing.TopologyTopics;
 import dev.vigil.recommendation.activity.UnknownProductException;
 import java.time.Duration;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
 
 class RecommendationTopologyTest extends RecommendationTopologyTestBase {
+
+  @Test
+  void shouldReadAndWriteExactlyTheTopicsItsAclsGrant() {
+    TopologyTopics used = TopologyTopics.of(topology);
+
+    assertThat(used.reads()).isEqualTo(ShopTopics.SERVICE_ACCESS.readNames());
+    assertThat(used.writes()).isEqualTo(ShopTopics.SERVICE_ACCESS.writeNames());
+  }
 
   @Test
   void shouldRecommendWhatOthersBoughtWithTheViewedProductKeyedByUser() {

@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,7 @@ public abstract class RecommendationTopologyTestBase {
   public static final String COFFEE = "coffee-beans";
 
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  protected Topology topology;
   protected TopologyTestDriver driver;
   protected TestInputTopic<String, Activity> activity;
   protected TestInputTopic<String, Product> products;
@@ -82,7 +84,8 @@ public abstract class RecommendationTopologyTestBase {
   void startDriver() {
     StreamsBuilder builder = new StreamsBuilder();
     new RecommendationTopology(properties(), new VigilMetrics(registry), storage()).build(builder);
-    driver = TestDrivers.create(builder.build(), BEGINNING);
+    topology = builder.build();
+    driver = TestDrivers.create(topology, BEGINNING);
     activity = input(driver, ShopTopics.ACTIVITY);
     products = input(driver, ShopTopics.PRODUCTS);
     recommendations = output(driver, ShopTopics.RECOMMENDATIONS);

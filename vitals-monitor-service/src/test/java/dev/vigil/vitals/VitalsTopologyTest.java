@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.common.deadletter.DeadLetterPublisher;
 import dev.vigil.common.metrics.VigilMetrics;
+import dev.vigil.common.testing.TopologyTopics;
 import dev.vigil.common.vitals.AlertType;
 import dev.vigil.common.vitals.Consciousness;
 import dev.vigil.common.vitals.EarlyWarningScore;
@@ -12,6 +13,7 @@ import dev.vigil.common.vitals.RiskBand;
 import dev.vigil.common.vitals.SubScores;
 import dev.vigil.common.vitals.VitalSign;
 import dev.vigil.common.vitals.VitalsAlert;
+import dev.vigil.common.vitals.VitalsTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +25,14 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 class VitalsTopologyTest extends VitalsTopologyTestBase {
+
+  @Test
+  void shouldReadAndWriteExactlyTheTopicsItsAclsGrant() {
+    TopologyTopics used = TopologyTopics.of(topology);
+
+    assertThat(used.reads()).isEqualTo(VitalsTopics.SERVICE_ACCESS.readNames());
+    assertThat(used.writes()).isEqualTo(VitalsTopics.SERVICE_ACCESS.writeNames());
+  }
 
   @Test
   void shouldScoreTheDeterioratingPatientExactlyAndEscalateToHighOnce() {

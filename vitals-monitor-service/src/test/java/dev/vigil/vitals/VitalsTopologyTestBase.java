@@ -28,6 +28,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,7 @@ public abstract class VitalsTopologyTestBase {
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   protected final MockProducer<byte[], byte[]> deadLetters =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+  protected Topology topology;
   protected TopologyTestDriver driver;
   protected TestInputTopic<String, VitalsReading> readings;
   protected TestInputTopic<String, Patient> patients;
@@ -67,9 +69,10 @@ public abstract class VitalsTopologyTestBase {
     StreamsBuilder builder = new StreamsBuilder();
     VigilMetrics metrics = new VigilMetrics(registry);
     new VitalsTopology(properties(), metrics).build(builder);
+    topology = builder.build();
     driver =
         TestDrivers.create(
-            builder.build(),
+            topology,
             BEGINNING,
             Map.of(
                 DeadLetterPublisher.CONFIG_KEY,

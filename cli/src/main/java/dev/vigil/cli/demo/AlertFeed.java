@@ -1,6 +1,7 @@
 package dev.vigil.cli.demo;
 
 import dev.vigil.cli.KafkaClients;
+import dev.vigil.cli.KafkaConnection;
 import dev.vigil.cli.service.AlertFormat;
 import dev.vigil.cli.service.AlertLine;
 import dev.vigil.cli.service.AlertSource;
@@ -52,7 +53,7 @@ final class AlertFeed implements AutoCloseable {
       Ansi ansi) {
     this.consumer =
         new KafkaConsumer<>(
-            KafkaClients.consumer(bootstrapServers, "vigil-demo-feed"),
+            KafkaClients.consumer(KafkaConnection.plain(bootstrapServers), "vigil-demo-feed"),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
     for (VigilService service : services) {

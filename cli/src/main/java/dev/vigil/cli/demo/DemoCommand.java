@@ -1,6 +1,7 @@
 package dev.vigil.cli.demo;
 
 import dev.vigil.cli.KafkaClients;
+import dev.vigil.cli.KafkaConnection;
 import dev.vigil.cli.UserException;
 import dev.vigil.cli.Workspace;
 import dev.vigil.cli.process.ChildProcess;
@@ -127,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
     starter.checkFree(services);
 
     String bootstrap = new LocalBroker(workspace, supervisor, clock, err).ensure(environment);
-    try (Admin admin = KafkaClients.admin(bootstrap)) {
+    try (Admin admin = KafkaClients.admin(KafkaConnection.plain(bootstrap))) {
       int brokers = KafkaClients.requireReachable(admin, bootstrap).size();
       TopicSetup.create(
           admin, TopicSetup.newTopics(services, VigilServices.topics(), Math.max(1, brokers)), err);
@@ -140,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
         services.stream().map(s -> s.sample().start(seed, start, rate)).toList();
     try (Producer<String, byte[]> producer =
             new KafkaProducer<>(
-                KafkaClients.producer(bootstrap, "vigil-demo-sample"),
+                KafkaClients.producer(KafkaConnection.plain(bootstrap), "vigil-demo-sample"),
                 new StringSerializer(),
                 new ByteArraySerializer());
         AlertFeed alerts = new AlertFeed(bootstrap, services, clock.getZone(), out, Ansi.AUTO)) {

@@ -2,6 +2,7 @@ package dev.vigil.cli.demo;
 
 import dev.vigil.cli.BootstrapServers;
 import dev.vigil.cli.KafkaClients;
+import dev.vigil.cli.KafkaConnection;
 import dev.vigil.cli.UserException;
 import dev.vigil.cli.Workspace;
 import dev.vigil.cli.process.ChildProcess;
@@ -51,13 +52,13 @@ final class LocalBroker {
   String ensure(Map<String, String> environment) throws InterruptedException {
     String configured = environment.get(BootstrapServers.VARIABLE);
     if (configured != null && !configured.isBlank()) {
-      try (Admin admin = KafkaClients.admin(configured)) {
+      try (Admin admin = KafkaClients.admin(KafkaConnection.plain(configured))) {
         KafkaClients.requireReachable(admin, configured);
       }
       err.println("Kafka: " + configured + " (from $" + BootstrapServers.VARIABLE + ")");
       return configured;
     }
-    try (Admin admin = KafkaClients.admin(LOCAL)) {
+    try (Admin admin = KafkaClients.admin(KafkaConnection.plain(LOCAL))) {
       if (answers(admin)) {
         err.println(
             "Kafka: already running on " + LOCAL + "; using it (it keeps running after the demo)");

@@ -118,7 +118,7 @@ public final class SampleCommand implements Callable<Integer> {
   private void publish(PrintWriter err) throws InterruptedException {
     String bootstrap = kafka.servers();
     List<VigilService> services = VigilServices.ALL;
-    try (Admin admin = KafkaClients.admin(bootstrap)) {
+    try (Admin admin = KafkaClients.admin(kafka.connection())) {
       int brokers = KafkaClients.requireReachable(admin, bootstrap).size();
       TopicSetup.create(
           admin, TopicSetup.newTopics(services, VigilServices.topics(), Math.max(1, brokers)), err);
@@ -128,7 +128,7 @@ public final class SampleCommand implements Callable<Integer> {
         services.stream().map(s -> s.sample().start(seed, start, rate)).toList();
     try (Producer<String, byte[]> producer =
         new KafkaProducer<>(
-            KafkaClients.producer(bootstrap, "vigil-sample"),
+            KafkaClients.producer(kafka.connection(), "vigil-sample"),
             new StringSerializer(),
             new ByteArraySerializer())) {
       SamplePublisher sample = new SamplePublisher(producer, streams, clock);

@@ -84,7 +84,7 @@ public final class ProduceCommand implements Callable<Integer> {
     List<String> warnings = new ArrayList<>();
     try (Producer<String, byte[]> producer =
             new KafkaProducer<>(
-                KafkaClients.producer(kafka.servers(), "vigil-cli-produce"),
+                KafkaClients.producer(kafka.connection(), "vigil-cli-produce"),
                 new StringSerializer(),
                 new ByteArraySerializer());
         BufferedReader lines =
@@ -129,7 +129,7 @@ public final class ProduceCommand implements Callable<Integer> {
   }
 
   private void requireTopic() throws InterruptedException {
-    try (Admin admin = KafkaClients.admin(kafka.servers())) {
+    try (Admin admin = KafkaClients.admin(kafka.connection())) {
       KafkaClients.requireReachable(admin, kafka.servers());
       if (!admin.listTopics().names().get().contains(topic)) {
         throw new UserException(

@@ -1,6 +1,7 @@
 package dev.vigil.cli.service;
 
 import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.topic.TopicAccess;
 import dev.vigil.simulator.SampleStream;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * @param label a short name for the demo's feed
  * @param port the HTTP port for health and queries
  * @param topics every topic the service reads or writes, created before it starts
+ * @param access which of them its topology reads and which it writes, for its ACLs
  * @param alerts the topics whose records the demo shows as they arrive
  * @param sample the demo's sample data for the service
  */
@@ -20,6 +22,7 @@ public record VigilService(
     String label,
     int port,
     List<KnownTopic> topics,
+    TopicAccess access,
     List<AlertSource> alerts,
     SampleStream.Factory sample) {
 

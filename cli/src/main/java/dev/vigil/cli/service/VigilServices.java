@@ -30,6 +30,7 @@ public final class VigilServices {
               keyedOutside(FraudTopics.RULES),
               keyedBy(FraudTopics.DECISIONS, "transactionId"),
               keyedBy(FraudTopics.ALERTS, "accountId")),
+          FraudTopics.SERVICE_ACCESS,
           List.of(new AlertSource(FraudTopics.ALERTS.name(), new FraudAlertFormat())),
           Samples::payments);
 
@@ -43,6 +44,7 @@ public final class VigilServices {
               keyedBy(VitalsTopics.PATIENTS, "patientId"),
               keyedBy(VitalsTopics.SCORES, "patientId"),
               keyedBy(VitalsTopics.ALERTS, "patientId")),
+          VitalsTopics.SERVICE_ACCESS,
           List.of(new AlertSource(VitalsTopics.ALERTS.name(), new VitalsAlertFormat())),
           Samples::vitals);
 
@@ -57,6 +59,7 @@ public final class VigilServices {
               keyedBy(ShopTopics.RECOMMENDATIONS, "userId"),
               keyedBy(ShopTopics.TRENDING, "category"),
               keyedBy(ShopTopics.RELATED, "productId")),
+          ShopTopics.SERVICE_ACCESS,
           List.of(
               new AlertSource(ShopTopics.RECOMMENDATIONS.name(), new RecommendationsFormat()),
               new AlertSource(ShopTopics.TRENDING.name(), new TrendingFormat())),
@@ -75,6 +78,7 @@ public final class VigilServices {
               keyedBy(IotTopics.SEGMENT_STATS, "zone"),
               keyedBy(IotTopics.LATE, "deviceId"),
               keyedOutside(IotTopics.ALERTS)),
+          IotTopics.SERVICE_ACCESS,
           List.of(new AlertSource(IotTopics.ALERTS.name(), new IotAlertFormat())),
           Samples::iot);
 

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +67,7 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     boolean healthy;
-    try (Admin admin = KafkaClients.admin(kafka.servers())) {
+    try (Admin admin = KafkaClients.admin(kafka.connection())) {
       boolean reachable = describeBroker(admin, out);
       healthy = reachable;
       out.println();
@@ -101,7 +102,14 @@ public final class StatusCommand implements Callable<Integer> {
               + (nodes.size() == 1 ? " broker" : " brokers")
               + localNote);
       return true;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      String problem =
+          e.getCause() instanceof AuthenticationException
+              ? "refused the login (" + e.getCause().getMessage() + ")"
+              : "not reachable";
+      out.println("Kafka at " + kafka.servers() + ": " + problem + localNote);
+      return false;
+    } catch (TimeoutException e) {
       out.println("Kafka at " + kafka.servers() + ": not reachable" + localNote);
       return false;
     }

@@ -82,7 +82,7 @@ public final class TailCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     try (Consumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
-            KafkaClients.consumer(kafka.servers(), "vigil-cli-tail"),
+            KafkaClients.consumer(kafka.connection(), "vigil-cli-tail"),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       Thread stopOnCtrlC = new Thread(() -> wakeUpAndWait(consumer, closed), "vigil-tail-stop");

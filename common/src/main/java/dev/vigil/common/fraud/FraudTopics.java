@@ -3,6 +3,7 @@ package dev.vigil.common.fraud;
 import static dev.vigil.common.json.JsonSerdes.serdeFor;
 
 import dev.vigil.common.topic.Topic;
+import dev.vigil.common.topic.TopicAccess;
 import java.util.List;
 
 /** The topics of the payments domain, with their keys and formats. */
@@ -27,6 +28,10 @@ public final class FraudTopics {
   /** Keyed by account id. */
   public static final Topic<String, FraudAlert> ALERTS =
       Topic.events("fraud.alerts", serdeFor(FraudAlert.class));
+
+  /** What the fraud detection service reads and writes. */
+  public static final TopicAccess SERVICE_ACCESS =
+      new TopicAccess(List.of(TRANSACTIONS, ACCOUNTS, RULES), List.of(DECISIONS, ALERTS));
 
   public static final List<Topic<String, ?>> ALL =
       List.of(TRANSACTIONS, ACCOUNTS, RULES, DECISIONS, ALERTS);

@@ -3,6 +3,7 @@ package dev.vigil.common.iot;
 import static dev.vigil.common.json.JsonSerdes.serdeFor;
 
 import dev.vigil.common.topic.Topic;
+import dev.vigil.common.topic.TopicAccess;
 import java.util.List;
 
 /** The topics of the IoT and smart-city domain, with their keys and formats. */
@@ -35,6 +36,12 @@ public final class IotTopics {
   /** Keyed by device id, or by zone for zone alerts. */
   public static final Topic<String, Alert> ALERTS =
       Topic.events("iot.alerts", serdeFor(Alert.class));
+
+  /** What the IoT telemetry service reads and writes. */
+  public static final TopicAccess SERVICE_ACCESS =
+      new TopicAccess(
+          List.of(TELEMETRY, DEVICES),
+          List.of(AGGREGATES, ZONE_STATS, SEGMENT_STATS, LATE, ALERTS));
 
   public static final List<Topic<String, ?>> ALL =
       List.of(TELEMETRY, DEVICES, AGGREGATES, ZONE_STATS, SEGMENT_STATS, LATE, ALERTS);

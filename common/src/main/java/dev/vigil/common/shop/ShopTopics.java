@@ -3,6 +3,7 @@ package dev.vigil.common.shop;
 import static dev.vigil.common.json.JsonSerdes.serdeFor;
 
 import dev.vigil.common.topic.Topic;
+import dev.vigil.common.topic.TopicAccess;
 import java.util.List;
 
 /** The topics of the e-commerce domain, with their keys and formats. */
@@ -27,6 +28,15 @@ public final class ShopTopics {
   /** Keyed by product id; the latest value per product is what it is related to now. */
   public static final Topic<String, RelatedProducts> RELATED =
       Topic.table("shop.related", serdeFor(RelatedProducts.class));
+
+  /**
+   * What the recommendation service reads and writes; it reads back the related products and
+   * trending lists it writes, as global tables.
+   */
+  public static final TopicAccess SERVICE_ACCESS =
+      new TopicAccess(
+          List.of(ACTIVITY, PRODUCTS, RELATED, TRENDING),
+          List.of(RECOMMENDATIONS, RELATED, TRENDING));
 
   public static final List<Topic<String, ?>> ALL =
       List.of(ACTIVITY, PRODUCTS, RECOMMENDATIONS, TRENDING, RELATED);

@@ -7,27 +7,23 @@ import dev.vigil.common.query.InteractiveQueries;
 import dev.vigil.common.topic.TopicSettings;
 import dev.vigil.common.web.ApiErrors;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 /**
@@ -43,8 +39,6 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 @Import(ApiErrors.class)
 public class VigilStreamsAutoConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(VigilStreamsAutoConfiguration.class);
-
   @Bean
   VigilMetrics vigilMetrics(MeterRegistry registry) {
     return new VigilMetrics(registry);
@@ -53,19 +47,12 @@ public class VigilStreamsAutoConfiguration {
   @Bean
   DeadLetterPublisher deadLetterPublisher(
       @Value("${spring.application.name}") String service,
-      KafkaProperties kafka,
-      KafkaConnectionDetails connection,
+      ProducerFactory<?, ?> producers,
       VigilMetrics metrics) {
-    Map<String, Object> config = kafka.buildProducerProperties();
-    // Where the cluster is can also come from a service connection (Testcontainers, Docker
-    // Compose), which the properties do not know about.
-    config.put(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getProducer().getBootstrapServers());
-    if (connection.getProducer().getSecurityProtocol() != null) {
-      config.put(
-          CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
-          connection.getProducer().getSecurityProtocol());
-    }
+    // Boot's producer factory already holds everything about reaching the cluster: bootstrap
+    // servers and security from the properties or a service connection (Testcontainers, Docker
+    // Compose), SASL settings from spring.kafka.properties, TLS from spring.kafka.ssl or a bundle.
+    Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
     config.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -82,8 +69,8 @@ public class VigilStreamsAutoConfiguration {
   }
 
   /**
-   * Hands the dead-letter publisher to Kafka Streams' exception handlers, and replaces a stream
-   * thread that dies of an unexpected error instead of shutting the whole client down.
+   * Hands the dead-letter publisher to Kafka Streams' exception handlers, and decides what happens
+   * when a stream thread dies.
    */
   @Bean
   StreamsBuilderFactoryBeanConfigurer vigilStreamsConfigurer(DeadLetterPublisher publisher) {
@@ -94,11 +81,7 @@ public class VigilStreamsAutoConfiguration {
       // Leave the group on a graceful stop, so a restarted or remaining instance takes the
       // partitions over at once instead of after the session timeout.
       factory.setLeaveGroupOnClose(true);
-      factory.setStreamsUncaughtExceptionHandler(
-          error -> {
-            log.error("Stream thread failed; replacing it", error);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-          });
+      factory.setStreamsUncaughtExceptionHandler(new StreamThreadFailureHandler());
     };
   }
 

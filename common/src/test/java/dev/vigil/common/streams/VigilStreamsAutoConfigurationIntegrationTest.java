@@ -26,6 +26,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -146,6 +148,15 @@ class VigilStreamsAutoConfigurationIntegrationTest {
     awaitRunning();
 
     assertThat(get("/actuator/prometheus").body()).contains("service=\"" + SERVICE + "\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/actuator/metrics", "/actuator/env", "/actuator/configprops"})
+  void shouldExposeNoActuatorEndpointButHealthInfoAndPrometheus(String endpoint) throws Exception {
+    assertThat(get("/actuator").body())
+        .contains("/actuator/health", "/actuator/info", "/actuator/prometheus")
+        .doesNotContain("/actuator/metrics");
+    assertThat(get(endpoint).statusCode()).isEqualTo(404);
   }
 
   @Test

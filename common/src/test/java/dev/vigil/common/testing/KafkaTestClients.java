@@ -4,8 +4,10 @@ import dev.vigil.common.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,19 +28,21 @@ public final class KafkaTestClients {
 
   /** Sends each record and waits until the broker has them all. */
   public static void send(String bootstrapServers, List<ProducerRecord<byte[], byte[]>> records) {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-            1_048_576,
-            // Tests produce right after creating topics: with more requests in flight, a first one
-            // refused before the broker knows the partition can be overtaken and expire
-            // (KAFKA-15591).
-            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-            1);
+    send(plain(bootstrapServers), records);
+  }
+
+  /**
+   * As {@link #send(String, List)}, on a cluster that needs more than its address: {@code
+   * connection} holds the bootstrap servers and the security settings.
+   */
+  public static void send(
+      Map<String, Object> connection, List<ProducerRecord<byte[], byte[]>> records) {
+    Map<String, Object> config = new HashMap<>(connection);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576);
+    // Tests produce right after creating topics: with more requests in flight, a first one refused
+    // before the broker knows the partition can be overtaken and expire (KAFKA-15591).
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     try (var producer =
         new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
       records.forEach(producer::send);
@@ -53,14 +57,17 @@ public final class KafkaTestClients {
    */
   public static List<ConsumerRecord<byte[], byte[]>> readCommitted(
       String bootstrapServers, String topic) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
+    return readCommitted(plain(bootstrapServers), topic);
+  }
+
+  /**
+   * As {@link #readCommitted(String, String)}, with the security settings in {@code connection}.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readCommitted(
+      Map<String, Object> connection, String topic) {
+    Map<String, Object> config = new HashMap<>(connection);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -87,6 +94,10 @@ public final class KafkaTestClients {
     return readCommitted(bootstrapServers, topic.name()).stream()
         .map(r -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()))
         .toList();
+  }
+
+  private static Map<String, Object> plain(String bootstrapServers) {
+    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
   }
 
   /** A header's value as text, or {@code null} when the record lacks it. */

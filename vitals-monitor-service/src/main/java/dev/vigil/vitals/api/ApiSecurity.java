@@ -61,9 +61,7 @@ class ApiSecurity {
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
-                        "/actuator/prometheus",
-                        "/actuator/metrics",
-                        "/actuator/metrics/**")
+                        "/actuator/prometheus")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
