@@ -9,6 +9,7 @@ import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.vitals.VitalsTopics;
 import dev.vigil.simulator.Samples;
+import dev.vigil.simulator.label.LabelTopics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class VigilServices {
               keyedBy(FraudTopics.DECISIONS, "transactionId"),
               keyedBy(FraudTopics.ALERTS, "accountId")),
           List.of(new AlertSource(FraudTopics.ALERTS.name(), new FraudAlertFormat())),
-          Samples::payments);
+          Samples::payments,
+          LabelTopics.FRAUD);
 
   public static final VigilService VITALS_MONITOR =
       new VigilService(
@@ -44,7 +46,8 @@ public final class VigilServices {
               keyedBy(VitalsTopics.SCORES, "patientId"),
               keyedBy(VitalsTopics.ALERTS, "patientId")),
           List.of(new AlertSource(VitalsTopics.ALERTS.name(), new VitalsAlertFormat())),
-          Samples::vitals);
+          Samples::vitals,
+          LabelTopics.VITALS);
 
   public static final VigilService RECOMMENDATION =
       new VigilService(
@@ -60,7 +63,8 @@ public final class VigilServices {
           List.of(
               new AlertSource(ShopTopics.RECOMMENDATIONS.name(), new RecommendationsFormat()),
               new AlertSource(ShopTopics.TRENDING.name(), new TrendingFormat())),
-          Samples::shop);
+          Samples::shop,
+          LabelTopics.SHOP);
 
   public static final VigilService IOT_TELEMETRY =
       new VigilService(
@@ -76,17 +80,22 @@ public final class VigilServices {
               keyedBy(IotTopics.LATE, "deviceId"),
               keyedOutside(IotTopics.ALERTS)),
           List.of(new AlertSource(IotTopics.ALERTS.name(), new IotAlertFormat())),
-          Samples::iot);
+          Samples::iot,
+          LabelTopics.IOT);
 
   public static final List<VigilService> ALL =
       List.of(FRAUD_DETECTION, VITALS_MONITOR, RECOMMENDATION, IOT_TELEMETRY);
 
   private VigilServices() {}
 
-  /** Every topic of every service once, by name; topics that two services share appear once. */
+  /**
+   * Every topic of every service once, by name (topics that two services share appear once), and
+   * the simulator's labels topics.
+   */
   public static List<Topic<?, ?>> topics() {
     Map<String, Topic<?, ?>> byName = new LinkedHashMap<>();
     ALL.forEach(s -> s.topics().forEach(t -> byName.putIfAbsent(t.name(), t.topic())));
+    ALL.forEach(s -> byName.putIfAbsent(s.labels().name(), s.labels()));
     return List.copyOf(byName.values());
   }
 
