@@ -117,7 +117,7 @@ public final class SamplePublisher implements Runnable {
         new PriorityQueue<>(Comparator.comparing((Head h) -> h.event().eventTime()));
     try {
       streams.forEach(s -> heads.add(new Head(s, next(s))));
-      while (!stopped && failure.get() == null) {
+      while (!stopped && failure.get() == null && !heads.isEmpty()) {
         Head head = heads.peek();
         Outgoing out = outbox.peek();
         if (out != null && !out.sendAt().isAfter(head.event().eventTime())) {
@@ -192,7 +192,8 @@ public final class SamplePublisher implements Runnable {
         } else {
           incidents.incrementAndGet();
         }
-        send(record.topic().name(), record.key(), record.eventTime(), record.serializedValue());
+        // Stamped when sent: a label planned ahead would otherwise carry a future timestamp.
+        send(record.topic().name(), record.key(), null, record.serializedValue());
       }
     }
     return event;
@@ -239,7 +240,7 @@ public final class SamplePublisher implements Runnable {
         (topic, run) -> {
           Label ended = run.endedAt(end);
           byte[] value = topic.valueSerde().serializer().serialize(topic.name(), ended);
-          send(topic.name(), ended.entityId(), ended.onset(), value);
+          send(topic.name(), ended.entityId(), null, value);
         });
     producer.flush();
   }

@@ -55,6 +55,13 @@ public final class DemoCommand implements Callable<Integer> {
   @Mixin SimulationOptions simulation;
 
   @Option(
+      names = "--no-simulation",
+      description =
+          "Start the suite and show its alerts, but publish nothing: for ./vigil simulate from"
+              + " another shell, whose run ./vigil evaluate then scores alone.")
+  boolean noSimulation;
+
+  @Option(
       names = "--startup-timeout",
       defaultValue = "180",
       paramLabel = "SECONDS",
@@ -125,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
     starter.awaitReady(started, Duration.ofSeconds(startupTimeout));
 
     Instant start = clock.instant().plus(SamplePublisher.REFERENCE_DATA_HEAD_START);
-    List<SampleStream> streams = simulation.streams(services, start);
+    List<SampleStream> streams = noSimulation ? List.of() : simulation.streams(services, start);
     try (Producer<String, byte[]> producer =
             new KafkaProducer<>(
                 KafkaClients.producer(bootstrap, "vigil-demo-sample"),
@@ -137,14 +144,17 @@ public final class DemoCommand implements Callable<Integer> {
       SamplePublisher sample =
           new SamplePublisher(producer, streams, clock, simulation.disorder(), true);
       publisher = sample;
+      int referenceRecords = sample.publishReferenceData();
       err.println(
-          "Sample: published "
-              + sample.publishReferenceData()
-              + " reference records; now streaming "
-              + services.stream().map(VigilService::label).toList()
-              + " events with labelled incidents (seed "
-              + simulation.seed()
-              + ")");
+          noSimulation
+              ? "Simulation: none; feed the suite with ./vigil simulate"
+              : "Simulation: published "
+                  + referenceRecords
+                  + " reference records; now streaming "
+                  + services.stream().map(VigilService::label).toList()
+                  + " events with labelled incidents (seed "
+                  + simulation.seed()
+                  + ")");
       err.println(
           "Alerts follow. In another shell: ./vigil tail "
               + services.get(0).alerts().get(0).topic()

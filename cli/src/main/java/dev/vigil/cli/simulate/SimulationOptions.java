@@ -17,7 +17,10 @@ public final class SimulationOptions {
    * How long before the start the vitals stream begins: its deteriorations take 30 to 90 minutes,
    * and a short run should still contain whole ones. Monitors replay those hours at once.
    */
-  public static final Duration VITALS_HISTORY = Duration.ofHours(2);
+  public static final Duration VITALS_HISTORY = Duration.ofHours(4);
+
+  /** Likewise for the city's sensors, whose incidents last minutes (congestion, drift). */
+  public static final Duration IOT_HISTORY = Duration.ofMinutes(15);
 
   /** The shop's share of the rate when payments run too. */
   private static final double SHOP_SHARE = 0.2;
@@ -50,7 +53,7 @@ public final class SimulationOptions {
       paramLabel = "RATIO",
       description =
           "How often incidents happen, 0-1: per everyday payment (default 0.01), per patient-hour"
-              + " (0.1) and per device-minute (0.25).")
+              + " (0.15) and per device-minute (0.25).")
   Double incidentRatio;
 
   @Option(
@@ -99,7 +102,12 @@ public final class SimulationOptions {
                     case "shop" -> both ? (int) Math.round(rate * SHOP_SHARE) : rate;
                     default -> rate;
                   };
-              Duration history = s.label().equals("vitals") ? VITALS_HISTORY : Duration.ZERO;
+              Duration history =
+                  switch (s.label()) {
+                    case "vitals" -> VITALS_HISTORY;
+                    case "iot" -> IOT_HISTORY;
+                    default -> Duration.ZERO;
+                  };
               return s.sample()
                   .apply(
                       new Scenario(

@@ -89,7 +89,7 @@ public final class Evaluator {
         labels.stream()
             .filter(Label::isRun)
             .max(
-                Comparator.comparing(Label::onset)
+                Comparator.comparing(Label::startedAt)
                     .thenComparing(l -> l.end() == null ? Instant.MIN : l.end()));
     if (latest.isEmpty()) {
       return Optional.empty();

@@ -106,9 +106,16 @@ public record IncidentMatcher(
         && !alert.time().isAfter(incident.end().plus(tolerance));
   }
 
-  /** Scored once nothing that happens later could still match it. */
+  /**
+   * Scored once it ended and its deadline passed within the run; its alerts may come later, and
+   * count as long as they come within the tolerance.
+   */
   private boolean due(Label incident, Instant runEnd) {
-    return !incident.end().plus(tolerance).isAfter(runEnd);
+    Instant last =
+        incident.deadline() != null && incident.deadline().isAfter(incident.end())
+            ? incident.deadline()
+            : incident.end();
+    return !last.isAfter(runEnd);
   }
 
   /** The types the matcher knows first, in its order, then any others the labels have. */

@@ -3,7 +3,8 @@ package dev.vigil.simulator.evaluation;
 /**
  * The scores of one incident type, or of a whole domain ({@code incidentType} {@code all}).
  *
- * @param due incidents whose end plus the tolerance had passed when the run ended: the ones scored
+ * @param due incidents that had ended, and whose deadline had passed, when the run ended: the ones
+ *     scored
  * @param detected due incidents with at least one matching alert
  * @param onTime detected incidents whose first alert came by their deadline
  * @param pending incidents still under way when the run ended: not scored

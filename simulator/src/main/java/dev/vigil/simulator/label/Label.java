@@ -31,6 +31,9 @@ public record Label(
   /** The type of the record that describes a run rather than an incident. */
   public static final String RUN = "RUN";
 
+  /** A run's detail: when it started live, after any history. */
+  static final String STARTED_AT = "startedAt";
+
   public Label {
     details = details == null ? Map.of() : Map.copyOf(details);
   }
@@ -42,6 +45,12 @@ public record Label(
   /** The run's record once it ended: the same, with its end. */
   public Label endedAt(Instant runEnd) {
     return new Label(runId, domain, type, entityId, onset, runEnd, deadline, details);
+  }
+
+  /** For a run's record: when it started live; runs are told apart by it. */
+  public Instant startedAt() {
+    Object startedAt = details.get(STARTED_AT);
+    return startedAt == null ? onset : Instant.parse(startedAt.toString());
   }
 
   /** For a run's record: how many entities (accounts, patients, devices, shoppers) it had. */

@@ -2,6 +2,7 @@ package dev.vigil.simulator.label;
 
 import dev.vigil.common.topic.Topic;
 import dev.vigil.simulator.SampleEvent;
+import dev.vigil.simulator.Scenario;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,21 @@ public final class Labels {
   private final String domain;
   private final List<SampleEvent<?>> pending = new ArrayList<>();
 
-  public Labels(Topic<String, Label> topic, String runId, Instant start, int entities) {
+  /**
+   * @param first the event time of the stream's first event, before the scenario's start if it has
+   *     history
+   */
+  public Labels(Topic<String, Label> topic, Scenario scenario, Instant first, int entities) {
     this.topic = topic;
-    this.runId = runId;
+    this.runId = scenario.runId();
     this.domain = topic.name().substring(0, topic.name().indexOf('.'));
-    add(Label.RUN, "run", start, null, null, Map.of("entities", entities));
+    add(
+        Label.RUN,
+        "run",
+        first,
+        null,
+        null,
+        Map.of("entities", entities, Label.STARTED_AT, scenario.start().toString()));
   }
 
   public void add(

@@ -129,7 +129,7 @@ public final class PaymentStream {
         ratio == 0
             ? ChronoUnit.FOREVER.getDuration()
             : Duration.ofNanos((long) (1_000_000_000L / (ratio * paymentsPerSecond)));
-    this.labels = new Labels(LabelTopics.FRAUD, scenario.runId(), this.start, accounts);
+    this.labels = new Labels(LabelTopics.FRAUD, scenario, this.start, accounts);
     this.nextEveryday = everydayTime(0);
     this.nextIncident = ratio == 0 ? Instant.MAX : this.start.plus(FIRST_INCIDENT);
   }

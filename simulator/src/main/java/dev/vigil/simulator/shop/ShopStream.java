@@ -54,7 +54,22 @@ public final class ShopStream {
 
   private static final int FLASH_SALE_BUYERS = 6;
   private static final List<String> MAIN_CATEGORIES =
-      List.of("laptops", "phones", "headphones", "coffee");
+      List.of("laptops", "phones", "headphones", "coffee", "cameras", "gaming");
+
+  /** Each main category has this many products; each added model its own accessory. */
+  private static final int MODELS_PER_CATEGORY = 12;
+
+  /** What each main category's own accessories are, and the category's generic one. */
+  private static final Map<String, List<String>> ACCESSORIES =
+      Map.of(
+          "laptops", List.of("sleeve", "usb-c-hub"),
+          "phones", List.of("case", "fast-charger"),
+          "headphones", List.of("pouch", "fast-charger"),
+          "coffee", List.of("descaler", COFFEE),
+          "cameras", List.of("lens", "memory-card"),
+          "gaming", List.of("controller", "headset-stand"));
+
+  private static final int MAX_VIEWS = 5;
 
   private final Instant start;
   private final Random random;
@@ -80,7 +95,7 @@ public final class ShopStream {
     this.random = new Random(scenario.seed());
     this.pace = Duration.ofNanos(1_000_000_000L / scenario.eventsPerSecond());
     this.shoppers = scenario.entitiesOr(DEFAULT_SHOPPERS);
-    this.labels = new Labels(LabelTopics.SHOP, scenario.runId(), start, shoppers);
+    this.labels = new Labels(LabelTopics.SHOP, scenario, start, shoppers);
     // Event ids are unique per run, so a restarted demo's activity never looks like redelivery.
     this.runTag = Long.toString(start.getEpochSecond(), 36);
     add("laptops", "laptop-pro-14", "Laptop Pro 14", "1299.00");
@@ -105,6 +120,20 @@ public final class ShopStream {
       companions.put(phone, List.of("phone-case", "fast-charger"));
     }
     companions.put("espresso-machine", List.of(COFFEE, "milk-frother"));
+    add("accessories", "memory-card", "Memory Card", "29.00");
+    add("accessories", "headset-stand", "Headset Stand", "24.00");
+    for (String category : MAIN_CATEGORIES) {
+      List<String> kinds = ACCESSORIES.get(category);
+      for (int model = byCategory.getOrDefault(category, List.of()).size() + 1;
+          model <= MODELS_PER_CATEGORY;
+          model++) {
+        String id = category + "-model-" + model;
+        String own = id + "-" + kinds.get(0);
+        add(category, id, title(category) + " Model " + model, (199 + model * 50) + ".00");
+        add("accessories", own, title(category) + " Model " + model + " " + kinds.get(0), "29.00");
+        companions.put(id, List.of(own, kinds.get(1)));
+      }
+    }
   }
 
   public List<Product> products() {
@@ -179,7 +208,7 @@ public final class ShopStream {
             : MAIN_CATEGORIES.get(random.nextInt(MAIN_CATEGORIES.size()));
     List<String> products = byCategory.get(category);
     List<String> viewed = new ArrayList<>();
-    int views = 1 + random.nextInt(products.size());
+    int views = 1 + random.nextInt(MAX_VIEWS);
     for (int i = 0; i < views; i++) {
       String product = products.get(popular(products.size()));
       if (!viewed.contains(product)) {
@@ -242,6 +271,10 @@ public final class ShopStream {
   /** An index in [0, n), the smaller the likelier: a few products sell most. */
   private int popular(int n) {
     return Math.min(n - 1, (int) Math.floor(Math.abs(random.nextGaussian()) * n / 2.5));
+  }
+
+  private static String title(String slug) {
+    return Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
   }
 
   private void add(String category, String id, String name, String price, String... tags) {

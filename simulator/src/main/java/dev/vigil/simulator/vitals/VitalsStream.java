@@ -47,7 +47,7 @@ public final class VitalsStream {
   public static final int DEFAULT_PATIENTS = 40;
 
   /** Incidents per patient-hour, unless the scenario says otherwise. */
-  public static final double DEFAULT_INCIDENT_RATIO = 0.1;
+  public static final double DEFAULT_INCIDENT_RATIO = 0.15;
 
   /** Patients per ward. */
   private static final int WARD_SIZE = 20;
@@ -103,7 +103,7 @@ public final class VitalsStream {
       wander.add(new double[5]);
     }
     this.episodes = new Episode[count];
-    this.labels = new Labels(LabelTopics.VITALS, scenario.runId(), first, count);
+    this.labels = new Labels(LabelTopics.VITALS, scenario, first, count);
     this.plannedUntil = first;
   }
 

@@ -107,7 +107,8 @@ class IncidentMatcherTest {
 
   @Test
   void shouldLeaveIncidentsUnderWayAndTheirAlertsOutOfTheScores() {
-    Label underWay = label("VELOCITY_BURST", "c-1", RUN_END.minusSeconds(10), RUN_END);
+    Label underWay =
+        label("VELOCITY_BURST", "c-1", RUN_END.minusSeconds(10), RUN_END.plusSeconds(1));
 
     IncidentTypeResult velocity =
         row(List.of(underWay), List.of(alert("c-1", RUN_END, "velocity")), "VELOCITY_BURST");
