@@ -33,7 +33,8 @@ public final class DomainRules {
               "IMPOSSIBLE_TRAVEL", Set.of("impossible-travel"),
               "CARD_TESTING", Set.of("card-testing"),
               "BLOCKLISTED_MERCHANT", Set.of("blocklist"),
-              "ACCOUNT_TAKEOVER", Set.of("amount-anomaly")));
+              "ACCOUNT_TAKEOVER", Set.of("amount-anomaly")),
+          Set.of());
 
   /** A score alert may follow a patient's recovery by a few readings; silence is on a timer. */
   public static final IncidentMatcher VITALS =
@@ -43,7 +44,8 @@ public final class DomainRules {
           ordered(
               "DETERIORATION", Set.of(URGENT_ESCALATION, "DETERIORATION"),
               "SUDDEN_EVENT", Set.of(URGENT_ESCALATION, "DETERIORATION"),
-              "MONITOR_SILENT", Set.of("MONITOR_SILENT")));
+              "MONITOR_SILENT", Set.of("MONITOR_SILENT")),
+          Set.of("MONITOR_SILENT"));
 
   /** Congestion is judged on five-minute speeds, published after the minute and its grace. */
   public static final IncidentMatcher IOT =
@@ -56,7 +58,8 @@ public final class DomainRules {
               "STUCK_SENSOR", Set.of("STUCK_SENSOR"),
               "DRIFT", Set.of("ANOMALY"),
               "OFFLINE", Set.of("DEVICE_OFFLINE"),
-              "CONGESTION", Set.of("CONGESTION")));
+              "CONGESTION", Set.of("CONGESTION")),
+          Set.of("STUCK_SENSOR", "DEVICE_OFFLINE", "CONGESTION"));
 
   private DomainRules() {}
 

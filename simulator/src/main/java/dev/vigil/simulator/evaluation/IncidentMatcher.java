@@ -21,9 +21,15 @@ import java.util.Set;
  *
  * @param designedFor per incident type, the alert kinds the service raises for it: they make the
  *     type's precision
+ * @param exclusive alert kinds that say something specific (a device is offline, a sensor stuck),
+ *     which match only incidents of the types designed for them; other kinds (a rule firing on a
+ *     stolen card, an anomaly on a failing sensor) match any incident of their entity
  */
 public record IncidentMatcher(
-    String domain, Duration tolerance, Map<String, Set<String>> designedFor) {
+    String domain,
+    Duration tolerance,
+    Map<String, Set<String>> designedFor,
+    Set<String> exclusive) {
 
   public static final String ALL = "all";
 
@@ -101,6 +107,11 @@ public record IncidentMatcher(
   }
 
   private boolean matches(DetectedAlert alert, Label incident) {
+    Set<String> designed = designedFor.getOrDefault(incident.type(), Set.of());
+    boolean specific = alert.kinds().stream().anyMatch(exclusive::contains);
+    if (specific && alert.kinds().stream().noneMatch(designed::contains)) {
+      return false;
+    }
     return alert.entityId().equals(incident.entityId())
         && !alert.time().isBefore(incident.onset())
         && !alert.time().isAfter(incident.end().plus(tolerance));

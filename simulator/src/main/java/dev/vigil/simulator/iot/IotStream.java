@@ -47,6 +47,15 @@ public final class IotStream {
   private static final int WARM_UP_READINGS = 40;
   private static final Duration DAY = Duration.ofDays(1);
 
+  /**
+   * How long a device works normally after an incident, and a segment flows after a jam: long
+   * enough for the services to close the alert (a segment's speeds are averaged over five minutes)
+   * before the next incident opens one.
+   */
+  private static final Duration DEVICE_REST = Duration.ofMinutes(3);
+
+  private static final Duration SEGMENT_REST = Duration.ofMinutes(10);
+
   private final Instant start;
   private final Instant live;
   private final Random noise;
@@ -54,6 +63,7 @@ public final class IotStream {
   private final List<Device> devices = new ArrayList<>();
   private final Map<String, Device> byId = new LinkedHashMap<>();
   private final Map<String, Fault> faults = new HashMap<>();
+  private final Map<String, Instant> restUntil = new HashMap<>();
   private final Map<String, Long> readingsSent = new HashMap<>();
   private final Map<String, Double> frozenAt = new HashMap<>();
   private final PriorityQueue<Due> due =
@@ -143,6 +153,7 @@ public final class IotStream {
         devices.stream()
             .filter(d -> d.type() == kind.type)
             .filter(d -> !faults.containsKey(d.deviceId()) && !faults.containsKey(d.zone()))
+            .filter(d -> !at.isBefore(restUntil.getOrDefault(entity(kind, d), Instant.MIN)))
             .filter(
                 d ->
                     !kind.needsHistory
@@ -153,7 +164,7 @@ public final class IotStream {
     }
     Device device = candidates.get(incidents.nextInt(candidates.size()));
     Duration interval = Duration.ofSeconds(device.expectedIntervalSeconds());
-    String entity = kind == Kind.CONGESTION ? device.zone() : device.deviceId();
+    String entity = entity(kind, device);
     Duration length =
         switch (kind) {
           case THRESHOLD_BREACH -> Duration.ofSeconds(60 + incidents.nextInt(31));
@@ -177,10 +188,15 @@ public final class IotStream {
           case CONGESTION -> end.plus(Duration.ofMinutes(2));
         };
     faults.put(entity, new Fault(kind, entity, onset, end));
+    restUntil.put(entity, end.plus(kind == Kind.CONGESTION ? SEGMENT_REST : DEVICE_REST));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("expectedIntervalSeconds", device.expectedIntervalSeconds());
     details.put("zone", device.zone());
     labels.add(kind.name(), entity, onset, end, deadline, details);
+  }
+
+  private static String entity(Kind kind, Device device) {
+    return kind == Kind.CONGESTION ? device.zone() : device.deviceId();
   }
 
   private Instant nextReading(Device device, Instant after) {

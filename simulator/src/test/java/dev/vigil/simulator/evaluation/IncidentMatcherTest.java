@@ -23,7 +23,14 @@ class IncidentMatcherTest {
       new IncidentMatcher(
           "fraud",
           TOLERANCE,
-          Map.of("VELOCITY_BURST", Set.of("velocity"), "CARD_TESTING", Set.of("card-testing")));
+          Map.of(
+              "VELOCITY_BURST",
+              Set.of("velocity"),
+              "CARD_TESTING",
+              Set.of("card-testing"),
+              "OFFLINE",
+              Set.of("DEVICE_OFFLINE")),
+          Set.of("DEVICE_OFFLINE"));
 
   @Test
   void shouldCountAnAlertOnTheEntityWithinTheSpanAsATruePositiveOnTime() {
@@ -103,6 +110,20 @@ class IncidentMatcherTest {
     assertThat(find(results, "VELOCITY_BURST").alerts()).isZero();
     assertThat(find(results, "CARD_TESTING").alerts()).isEqualTo(1);
     assertThat(find(results, "CARD_TESTING").precision()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldMatchAnExclusiveKindOnlyToTheTypesItIsDesignedFor() {
+    List<IncidentTypeResult> results =
+        matcher.evaluate(
+            List.of(burst("d-1")),
+            List.of(alert("d-1", END, "DEVICE_OFFLINE")),
+            RUN_START,
+            RUN_END);
+
+    assertThat(find(results, "VELOCITY_BURST").detected()).isZero();
+    assertThat(find(results, "OFFLINE").alerts()).isEqualTo(1);
+    assertThat(find(results, "OFFLINE").precision()).isEqualTo(0.0);
   }
 
   @Test
