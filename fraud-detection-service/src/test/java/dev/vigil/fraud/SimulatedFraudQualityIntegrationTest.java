@@ -31,10 +31,12 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
  * A short simulation through the running service, evaluated as {@code ./vigil evaluate} does: the
@@ -59,10 +61,21 @@ class SimulatedFraudQualityIntegrationTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @Value("${spring.embedded.kafka.brokers}")
+  /**
+   * From the broker itself, not the {@code spring.embedded.kafka.brokers} system property: this
+   * class shares its cached context (and broker) with another, and a test class that ran in between
+   * may have left the property pointing at its own broker, stopped since.
+   */
+  @Autowired private EmbeddedKafkaBroker broker;
+
   private String brokers;
 
   @LocalServerPort private int port;
+
+  @BeforeEach
+  void findBroker() {
+    brokers = broker.getBrokersAsString();
+  }
 
   @Test
   void shouldDetectTheSimulatedFraudWithFewFalseAlerts() throws InterruptedException {

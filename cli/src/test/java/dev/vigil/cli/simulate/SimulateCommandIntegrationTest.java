@@ -67,12 +67,12 @@ class SimulateCommandIntegrationTest {
             "simulate",
             "--bootstrap-servers",
             broker.getBrokersAsString(),
-            // Four patients' two hours of history (960 readings) are due at once: the count goes
-            // beyond them, so that every stream has published.
+            // Two patients' four hours and two sensors' 15 minutes of history (1,140 readings) are
+            // due at once: the count goes beyond them, so that every stream has published.
             "--entities",
-            "4",
+            "2",
             "--count",
-            "1100",
+            "1300",
             "--heartbeat-file",
             heartbeat.toString());
 
