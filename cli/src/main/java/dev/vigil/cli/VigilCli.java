@@ -2,10 +2,11 @@ package dev.vigil.cli;
 
 import dev.vigil.cli.acls.AclsCommand;
 import dev.vigil.cli.demo.DemoCommand;
-import dev.vigil.cli.demo.SampleCommand;
 import dev.vigil.cli.down.DownCommand;
+import dev.vigil.cli.evaluate.EvaluateCommand;
 import dev.vigil.cli.produce.ProduceCommand;
 import dev.vigil.cli.service.ReadinessProbe;
+import dev.vigil.cli.simulate.SimulateCommand;
 import dev.vigil.cli.status.StatusCommand;
 import dev.vigil.cli.tail.TailCommand;
 import java.io.InputStream;
@@ -48,11 +49,12 @@ public final class VigilCli implements Runnable {
     CommandLine cli =
         new CommandLine(new VigilCli())
             .addSubcommand(new DemoCommand(workspace, clock, environment))
-            .addSubcommand(new SampleCommand(clock))
+            .addSubcommand(new SimulateCommand(clock))
             .addSubcommand(new ProduceCommand(in))
             .addSubcommand(new TailCommand(clock))
             .addSubcommand(new StatusCommand(workspace, new ReadinessProbe()))
             .addSubcommand(new DownCommand(workspace))
+            .addSubcommand(new EvaluateCommand(workspace, clock))
             .addSubcommand(new AclsCommand());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -9,22 +9,30 @@ import dev.vigil.common.shop.Product;
 import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.vitals.VitalsReading;
 import dev.vigil.common.vitals.VitalsTopics;
-import java.time.Duration;
+import dev.vigil.simulator.iot.IotStream;
+import dev.vigil.simulator.payments.PaymentStream;
+import dev.vigil.simulator.payments.SamplePayment;
+import dev.vigil.simulator.shop.ShopStream;
+import dev.vigil.simulator.vitals.VitalsStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sample streams of the suite's services, as the demo publishes them. */
+/**
+ * The simulated streams of the suite's services. The {@code (seed, start, eventsPerSecond)}
+ * factories use each domain's default entities and incidents, without history.
+ */
 public final class Samples {
-
-  /** How often each sample patient's monitor reports; vital signs change over minutes. */
-  static final Duration VITALS_INTERVAL = Duration.ofSeconds(10);
 
   private Samples() {}
 
   /** Card payments with fraud incidents; accounts and rule settings first. */
   public static SampleStream payments(long seed, Instant start, int eventsPerSecond) {
-    PaymentStream payments = new PaymentStream(seed, start, eventsPerSecond);
+    return payments(Scenario.of(seed, start, eventsPerSecond));
+  }
+
+  public static SampleStream payments(Scenario scenario) {
+    PaymentStream payments = new PaymentStream(scenario);
     return new SampleStream() {
       @Override
       public List<SampleEvent<?>> referenceData() {
@@ -46,15 +54,24 @@ public final class Samples {
         return new SampleEvent<>(
             FraudTopics.TRANSACTIONS, t.cardId(), t, t.eventTime(), payment.incident().isPresent());
       }
+
+      @Override
+      public List<SampleEvent<?>> takeLabels() {
+        return payments.takeLabels();
+      }
     };
   }
 
   /**
-   * Bedside monitors of a few patients, one of whom deteriorates in each cycle while another's
+   * Bedside monitors of admitted patients, some of whom deteriorate slowly or suddenly, or whose
    * monitor goes quiet; the rate does not apply, since monitors report at their own pace.
    */
   public static SampleStream vitals(long seed, Instant start, int eventsPerSecond) {
-    VitalsStream vitals = new VitalsStream(seed, start, VITALS_INTERVAL);
+    return vitals(Scenario.of(seed, start, eventsPerSecond));
+  }
+
+  public static SampleStream vitals(Scenario scenario) {
+    VitalsStream vitals = new VitalsStream(scenario);
     return new SampleStream() {
       @Override
       public List<SampleEvent<?>> referenceData() {
@@ -68,20 +85,33 @@ public final class Samples {
 
       @Override
       public SampleEvent<?> next() {
-        VitalsReading reading = vitals.next();
+        VitalsStream.Step step = vitals.next();
+        VitalsReading reading = step.reading();
         return new SampleEvent<>(
-            VitalsTopics.READINGS, reading.patientId(), reading, reading.eventTime(), false);
+            VitalsTopics.READINGS,
+            reading.patientId(),
+            reading,
+            reading.eventTime(),
+            step.incident());
+      }
+
+      @Override
+      public List<SampleEvent<?>> takeLabels() {
+        return vitals.takeLabels();
       }
     };
   }
 
   /**
-   * Shoppers browsing and buying, with a newcomer, a flash sale and a sold-out product in each
-   * cycle; the catalogue first. The rate does not apply: shoppers act every few seconds, so that
-   * the lists they are recommended can be read as they arrive.
+   * Shoppers browsing and buying, with newcomers, flash sales and a sold-out product; the catalogue
+   * first.
    */
   public static SampleStream shop(long seed, Instant start, int eventsPerSecond) {
-    ShopStream shop = new ShopStream(seed, start);
+    return shop(Scenario.of(seed, start, eventsPerSecond));
+  }
+
+  public static SampleStream shop(Scenario scenario) {
+    ShopStream shop = new ShopStream(scenario);
     return new SampleStream() {
       @Override
       public List<SampleEvent<?>> referenceData() {
@@ -104,15 +134,24 @@ public final class Samples {
         return new SampleEvent<>(
             ShopTopics.PRODUCTS, p.productId(), p, step.eventTime(), step.incident());
       }
+
+      @Override
+      public List<SampleEvent<?>> takeLabels() {
+        return shop.takeLabels();
+      }
     };
   }
 
   /**
-   * A city fleet's sensors, some of which fail in each cycle; the devices first. The rate does not
-   * apply: sensors report at their own pace.
+   * A city fleet's sensors, some of which fail; the devices first. The rate does not apply: sensors
+   * report at their own pace, and the fleet's size sets the rate.
    */
   public static SampleStream iot(long seed, Instant start, int eventsPerSecond) {
-    IotStream fleet = new IotStream(seed, start);
+    return iot(Scenario.of(seed, start, eventsPerSecond));
+  }
+
+  public static SampleStream iot(Scenario scenario) {
+    IotStream fleet = new IotStream(scenario);
     return new SampleStream() {
       @Override
       public List<SampleEvent<?>> referenceData() {
@@ -125,9 +164,15 @@ public final class Samples {
 
       @Override
       public SampleEvent<?> next() {
-        Telemetry reading = fleet.next();
+        IotStream.Step step = fleet.next();
+        Telemetry reading = step.reading();
         return new SampleEvent<>(
-            IotTopics.TELEMETRY, reading.deviceId(), reading, reading.eventTime(), false);
+            IotTopics.TELEMETRY, reading.deviceId(), reading, reading.eventTime(), step.incident());
+      }
+
+      @Override
+      public List<SampleEvent<?>> takeLabels() {
+        return fleet.takeLabels();
       }
     };
   }

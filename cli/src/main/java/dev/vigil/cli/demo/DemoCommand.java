@@ -10,6 +10,7 @@ import dev.vigil.cli.process.Supervisor;
 import dev.vigil.cli.service.ReadinessProbe;
 import dev.vigil.cli.service.VigilService;
 import dev.vigil.cli.service.VigilServices;
+import dev.vigil.cli.simulate.SimulationOptions;
 import dev.vigil.simulator.SamplePublisher;
 import dev.vigil.simulator.SampleStream;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +39,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the whole suite on this machine and prints each alert as it is raised.",
       "Starts a local Kafka (unless $KAFKA_BOOTSTRAP_SERVERS names a cluster, or one already"
-          + " serves localhost:9092), creates the topics, starts every service, then publishes"
-          + " sample accounts and a live stream of payments with fraud injected every few seconds.",
+          + " serves localhost:9092), creates the topics, starts every service, then simulates"
+          + " (as ./vigil simulate does) accounts and payments with fraud, patients who"
+          + " deteriorate, shoppers and a city's failing sensors; ./vigil evaluate scores it.",
       "Ctrl-C stops everything it started. Logs are in .vigil/logs, pids in .vigil/run."
     },
     mixinStandardHelpOptions = true)
@@ -50,19 +53,14 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--rate",
-      defaultValue = "25",
-      paramLabel = "PER_SECOND",
-      description = "Everyday payments per second (1-100). Default: ${DEFAULT-VALUE}.")
-  int rate;
+  @Mixin SimulationOptions simulation;
 
   @Option(
-      names = "--seed",
-      defaultValue = "42",
+      names = "--no-simulation",
       description =
-          "Seed of the sample data; the same seed gives the same story. Default: ${DEFAULT-VALUE}.")
-  long seed;
+          "Start the suite and show its alerts, but publish nothing: for ./vigil simulate from"
+              + " another shell, whose run ./vigil evaluate then scores alone.")
+  boolean noSimulation;
 
   @Option(
       names = "--startup-timeout",
@@ -95,9 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (rate < 1 || rate > 100) {
-      throw new UserException("--rate must be between 1 and 100");
-    }
+    simulation.validate();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Supervisor supervisor = new Supervisor(err);
@@ -137,8 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
     starter.awaitReady(started, Duration.ofSeconds(startupTimeout));
 
     Instant start = clock.instant().plus(SamplePublisher.REFERENCE_DATA_HEAD_START);
-    List<SampleStream> streams =
-        services.stream().map(s -> s.sample().start(seed, start, rate)).toList();
+    List<SampleStream> streams = noSimulation ? List.of() : simulation.streams(services, start);
     try (Producer<String, byte[]> producer =
             new KafkaProducer<>(
                 KafkaClients.producer(KafkaConnection.plain(bootstrap), "vigil-demo-sample"),
@@ -147,20 +142,24 @@ public final class DemoCommand implements Callable<Integer> {
         AlertFeed alerts = new AlertFeed(bootstrap, services, clock.getZone(), out, Ansi.AUTO)) {
       feed = alerts;
       alerts.startAtEnd();
-      SamplePublisher sample = new SamplePublisher(producer, streams, clock);
+      SamplePublisher sample =
+          new SamplePublisher(producer, streams, clock, simulation.disorder(), true);
       publisher = sample;
+      int referenceRecords = sample.publishReferenceData();
       err.println(
-          "Sample: published "
-              + sample.publishReferenceData()
-              + " reference records; now streaming "
-              + services.stream().map(VigilService::label).toList()
-              + " events with injected incidents (seed "
-              + seed
-              + ")");
+          noSimulation
+              ? "Simulation: none; feed the suite with ./vigil simulate"
+              : "Simulation: published "
+                  + referenceRecords
+                  + " reference records; now streaming "
+                  + services.stream().map(VigilService::label).toList()
+                  + " events with labelled incidents (seed "
+                  + simulation.seed()
+                  + ")");
       err.println(
           "Alerts follow. In another shell: ./vigil tail "
               + services.get(0).alerts().get(0).topic()
-              + ", ./vigil status. Ctrl-C stops everything.");
+              + ", ./vigil status, ./vigil evaluate. Ctrl-C stops everything.");
       err.flush();
       Thread publishing = new Thread(sample, "vigil-demo-sample");
       publishing.setDaemon(true);
@@ -203,8 +202,8 @@ public final class DemoCommand implements Callable<Integer> {
                 + " s: "
                 + sample.events()
                 + " events published, "
-                + sample.incidentEvents()
-                + " of them in incidents; "
+                + sample.incidents()
+                + " incidents injected; "
                 + alerts.alerts()
                 + " alerts)");
         err.flush();

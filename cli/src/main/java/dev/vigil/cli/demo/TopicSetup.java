@@ -18,16 +18,16 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * start: a Kafka Streams application does not start on missing source topics, and a cluster may not
  * create topics on first use.
  */
-final class TopicSetup {
+public final class TopicSetup {
 
   /** Bounds how far a service scales out; the services create their own topics with the same. */
-  static final int PARTITIONS = 3;
+  public static final int PARTITIONS = 3;
 
   private static final int MAX_REPLICATION = 3;
 
   private TopicSetup() {}
 
-  static List<NewTopic> newTopics(
+  public static List<NewTopic> newTopics(
       List<VigilService> services, List<Topic<?, ?>> topics, int brokers) {
     short replication = (short) Math.min(MAX_REPLICATION, brokers);
     List<NewTopic> result = new ArrayList<>();
@@ -43,7 +43,7 @@ final class TopicSetup {
     return result;
   }
 
-  static void create(Admin admin, List<NewTopic> topics, PrintWriter err)
+  public static void create(Admin admin, List<NewTopic> topics, PrintWriter err)
       throws InterruptedException {
     int created = 0;
     for (Map.Entry<String, KafkaFuture<Void>> result :

@@ -9,6 +9,7 @@ import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.vitals.VitalsTopics;
 import dev.vigil.simulator.Samples;
+import dev.vigil.simulator.label.LabelTopics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public final class VigilServices {
               keyedBy(FraudTopics.ALERTS, "accountId")),
           FraudTopics.SERVICE_ACCESS,
           List.of(new AlertSource(FraudTopics.ALERTS.name(), new FraudAlertFormat())),
-          Samples::payments);
+          Samples::payments,
+          LabelTopics.FRAUD);
 
   public static final VigilService VITALS_MONITOR =
       new VigilService(
@@ -46,7 +48,8 @@ public final class VigilServices {
               keyedBy(VitalsTopics.ALERTS, "patientId")),
           VitalsTopics.SERVICE_ACCESS,
           List.of(new AlertSource(VitalsTopics.ALERTS.name(), new VitalsAlertFormat())),
-          Samples::vitals);
+          Samples::vitals,
+          LabelTopics.VITALS);
 
   public static final VigilService RECOMMENDATION =
       new VigilService(
@@ -63,7 +66,8 @@ public final class VigilServices {
           List.of(
               new AlertSource(ShopTopics.RECOMMENDATIONS.name(), new RecommendationsFormat()),
               new AlertSource(ShopTopics.TRENDING.name(), new TrendingFormat())),
-          Samples::shop);
+          Samples::shop,
+          LabelTopics.SHOP);
 
   public static final VigilService IOT_TELEMETRY =
       new VigilService(
@@ -80,17 +84,22 @@ public final class VigilServices {
               keyedOutside(IotTopics.ALERTS)),
           IotTopics.SERVICE_ACCESS,
           List.of(new AlertSource(IotTopics.ALERTS.name(), new IotAlertFormat())),
-          Samples::iot);
+          Samples::iot,
+          LabelTopics.IOT);
 
   public static final List<VigilService> ALL =
       List.of(FRAUD_DETECTION, VITALS_MONITOR, RECOMMENDATION, IOT_TELEMETRY);
 
   private VigilServices() {}
 
-  /** Every topic of every service once, by name; topics that two services share appear once. */
+  /**
+   * Every topic of every service once, by name (topics that two services share appear once), and
+   * the simulator's labels topics.
+   */
   public static List<Topic<?, ?>> topics() {
     Map<String, Topic<?, ?>> byName = new LinkedHashMap<>();
     ALL.forEach(s -> s.topics().forEach(t -> byName.putIfAbsent(t.name(), t.topic())));
+    ALL.forEach(s -> byName.putIfAbsent(s.labels().name(), s.labels()));
     return List.copyOf(byName.values());
   }
 

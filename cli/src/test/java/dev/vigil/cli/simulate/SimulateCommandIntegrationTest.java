@@ -1,11 +1,13 @@
-package dev.vigil.cli.demo;
+package dev.vigil.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.cli.VigilCli;
 import dev.vigil.cli.Workspace;
+import dev.vigil.cli.demo.TopicSetup;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.vitals.VitalsTopics;
+import dev.vigil.simulator.label.LabelTopics;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import picocli.CommandLine;
 
-/** ./vigil sample against a real (embedded KRaft) broker on which no topic exists yet. */
+/** ./vigil simulate against a real (embedded KRaft) broker on which no topic exists yet. */
 @Timeout(120)
-class SampleCommandIntegrationTest {
+class SimulateCommandIntegrationTest {
 
   private static EmbeddedKafkaKraftBroker broker;
 
@@ -49,7 +51,7 @@ class SampleCommandIntegrationTest {
   }
 
   @Test
-  void shouldCreateTheTopicsAndPublishReferenceDataThenEventsForAWhile() throws Exception {
+  void shouldCreateTheTopicsAndPublishReferenceDataThenEventsAndLabelsForAWhile() throws Exception {
     Path heartbeat = home.resolve("sample.heartbeat");
     StringWriter err = new StringWriter();
     CommandLine cli =
@@ -62,16 +64,20 @@ class SampleCommandIntegrationTest {
 
     int exitCode =
         cli.execute(
-            "sample",
+            "simulate",
             "--bootstrap-servers",
             broker.getBrokersAsString(),
-            "--duration",
-            "3",
+            // Two patients' four hours and two sensors' 15 minutes of history (1,140 readings) are
+            // due at once: the count goes beyond them, so that every stream has published.
+            "--entities",
+            "2",
+            "--count",
+            "1300",
             "--heartbeat-file",
             heartbeat.toString());
 
     assertThat(exitCode).as(err.toString()).isZero();
-    assertThat(err.toString()).contains("Sample: published", "Sample: stopped after");
+    assertThat(err.toString()).contains("Simulate: published", "Simulate: stopped after");
     assertThat(Long.parseLong(Files.readString(heartbeat).strip())).isPositive();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
       Map<String, TopicDescription> topics =
@@ -81,6 +87,7 @@ class SampleCommandIntegrationTest {
                       FraudTopics.TRANSACTIONS.name(),
                       FraudTopics.ACCOUNTS.name(),
                       VitalsTopics.PATIENTS.name(),
+                      LabelTopics.FRAUD.name(),
                       "fraud-detection-service.dlq"))
               .allTopicNames()
               .get();
@@ -90,6 +97,35 @@ class SampleCommandIntegrationTest {
     assertThat(records(FraudTopics.ACCOUNTS.name())).isPositive();
     assertThat(records(VitalsTopics.PATIENTS.name())).isPositive();
     assertThat(records(FraudTopics.TRANSACTIONS.name())).isPositive();
+    // The run's record when it started and when it ended, and the first incidents.
+    assertThat(records(LabelTopics.FRAUD.name())).isGreaterThan(2);
+  }
+
+  @Test
+  void shouldEvaluateTheLatestRunAndWriteTheTableAsMarkdownAndJson() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli =
+        VigilCli.commandLine(
+            new Workspace(home),
+            Clock.systemUTC(),
+            new ByteArrayInputStream(new byte[0]),
+            Map.of());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    String kafka = broker.getBrokersAsString();
+
+    int simulated =
+        cli.execute("simulate", "--bootstrap-servers", kafka, "--domain", "fraud", "--count", "50");
+    int evaluated =
+        cli.execute("evaluate", "--bootstrap-servers", kafka, "--output", home.toString());
+
+    assertThat(simulated).as(err.toString()).isZero();
+    assertThat(evaluated).as(err.toString()).isZero();
+    // No service runs here: the incidents are there, and nothing detected them.
+    assertThat(out.toString()).contains("fraud", "VELOCITY_BURST", "recall");
+    assertThat(home.resolve("evaluation.md")).content().contains("| fraud | all |");
+    assertThat(home.resolve("evaluation.json")).content().contains("\"incidentType\"");
   }
 
   private static long records(String topic) {

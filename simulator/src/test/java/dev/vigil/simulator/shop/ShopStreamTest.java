@@ -1,4 +1,4 @@
-package dev.vigil.simulator;
+package dev.vigil.simulator.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,10 @@ import dev.vigil.common.shop.Activity;
 import dev.vigil.common.shop.ActivityType;
 import dev.vigil.common.shop.Product;
 import dev.vigil.common.shop.ShopTopics;
+import dev.vigil.simulator.SampleEvent;
+import dev.vigil.simulator.SampleStream;
+import dev.vigil.simulator.Samples;
+import dev.vigil.simulator.Scenario;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +40,20 @@ class ShopStreamTest {
 
   @Test
   void shouldSendEverythingInEventTimeOrder() {
-    assertThat(steps(new ShopStream(1, START), 2))
+    assertThat(steps(new ShopStream(Scenario.of(1, START, 1)), 2))
         .extracting(ShopStream.Step::eventTime)
         .isSortedAccordingTo(Instant::compareTo);
   }
 
   @Test
   void shouldBeTheSameForTheSameSeed() {
-    assertThat(steps(new ShopStream(7, START), 1)).isEqualTo(steps(new ShopStream(7, START), 1));
+    assertThat(steps(new ShopStream(Scenario.of(7, START, 1)), 1))
+        .isEqualTo(steps(new ShopStream(Scenario.of(7, START, 1)), 1));
   }
 
   @Test
   void shouldOnlyTouchProductsOfTheCatalogue() {
-    ShopStream stream = new ShopStream(1, START);
+    ShopStream stream = new ShopStream(Scenario.of(1, START, 1));
     Set<String> catalogue =
         stream.products().stream().map(Product::productId).collect(Collectors.toSet());
 
@@ -59,7 +64,7 @@ class ShopStreamTest {
 
   @Test
   void shouldHaveANewcomerViewTheLaptopInEveryCycle() {
-    assertThat(activity(steps(new ShopStream(1, START), 3)))
+    assertThat(activity(steps(new ShopStream(Scenario.of(1, START, 1)), 3)))
         .filteredOn(a -> a.userId().startsWith("newcomer-"))
         .hasSize(3)
         .allSatisfy(a -> assertThat(a.type()).isEqualTo(ActivityType.VIEW))
@@ -68,7 +73,7 @@ class ShopStreamTest {
 
   @Test
   void shouldHaveSomeoneBuyTheLaptopWithItsBagBeforeEachNewcomerArrives() {
-    List<Activity> firstCycle = activity(steps(new ShopStream(1, START), 1));
+    List<Activity> firstCycle = activity(steps(new ShopStream(Scenario.of(1, START, 1)), 1));
     int newcomer = indexOf(firstCycle, a -> a.userId().startsWith("newcomer-"));
 
     assertThat(firstCycle.subList(0, newcomer))
@@ -89,7 +94,7 @@ class ShopStreamTest {
 
   @Test
   void shouldSellTheMouseOutAndRestockItInEveryCycle() {
-    assertThat(steps(new ShopStream(1, START), 2))
+    assertThat(steps(new ShopStream(Scenario.of(1, START, 1)), 2))
         .filteredOn(s -> s.product() != null)
         .allSatisfy(s -> assertThat(s.product().productId()).isEqualTo(ShopStream.SOLD_OUT))
         .allSatisfy(s -> assertThat(s.incident()).isTrue())
@@ -100,7 +105,7 @@ class ShopStreamTest {
   @Test
   void shouldHaveShoppersBuyAccessoriesWithTheirLaptopsInOneSession() {
     Map<String, List<String>> boughtPerSession =
-        activity(steps(new ShopStream(1, START), 2)).stream()
+        activity(steps(new ShopStream(Scenario.of(1, START, 1)), 2)).stream()
             .filter(a -> a.type() == ActivityType.PURCHASE)
             .collect(
                 Collectors.groupingBy(
@@ -114,11 +119,11 @@ class ShopStreamTest {
   @Test
   void shouldUseNewEventIdsInEveryRun() {
     Set<String> first =
-        activity(steps(new ShopStream(1, START), 1)).stream()
+        activity(steps(new ShopStream(Scenario.of(1, START, 1)), 1)).stream()
             .map(Activity::eventId)
             .collect(Collectors.toSet());
 
-    assertThat(activity(steps(new ShopStream(1, START.plusSeconds(3600)), 1)))
+    assertThat(activity(steps(new ShopStream(Scenario.of(1, START.plusSeconds(3600), 1)), 1)))
         .extracting(Activity::eventId)
         .noneMatch(first::contains);
   }

@@ -1,10 +1,14 @@
-package dev.vigil.simulator;
+package dev.vigil.simulator.payments;
 
 import dev.vigil.common.fraud.Account;
 import dev.vigil.common.fraud.Channel;
 import dev.vigil.common.fraud.RuleSetting;
 import dev.vigil.common.fraud.SpendingProfile;
 import dev.vigil.common.fraud.Transaction;
+import dev.vigil.simulator.SampleEvent;
+import dev.vigil.simulator.Scenario;
+import dev.vigil.simulator.label.LabelTopics;
+import dev.vigil.simulator.label.Labels;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -23,9 +27,10 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * An endless, deterministic stream of card payments for the demo: everyday spending by cardholders
- * near home, and every few seconds an injected fraud incident, one kind after another. The same
- * seed, start and rate give the same accounts and the same payments in the same order.
+ * An endless, deterministic stream of card payments: everyday spending by cardholders near home,
+ * and, about once per hundred everyday payments (the incident ratio), an injected fraud incident,
+ * one kind after another, each labelled with its card, onset and end. The same scenario gives the
+ * same accounts, payments and labels in the same order.
  *
  * <p>Everyday spending is shaped to stay clear of the fraud rules' default thresholds, so that the
  * alerts a viewer sees are the incidents: every card pays once a minute (velocity: more than 5 in
@@ -57,6 +62,10 @@ public final class PaymentStream {
   private static final int RUNS_BEFORE_CARDS_REPEAT = 90;
 
   private static final int MIN_ACCOUNTS = 300;
+
+  /** Incidents per everyday payment, unless the scenario says otherwise. */
+  public static final double DEFAULT_INCIDENT_RATIO = 0.01;
+
   private static final int LOCAL_MERCHANTS_PER_CITY = 150;
   private static final int ATMS_PER_CITY = 20;
   private static final double NEAR_HOME_DEGREES = 0.004;
@@ -73,6 +82,8 @@ public final class PaymentStream {
   private final List<Integer> paymentOrder;
   private final Random everyday;
   private final Random incidents;
+  private final Duration meanIncidentGap;
+  private final Labels labels;
   private final PriorityQueue<Scheduled> pending =
       new PriorityQueue<>(Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::order));
 
@@ -82,6 +93,8 @@ public final class PaymentStream {
   private Instant nextEveryday;
   private Instant nextIncident;
   private int incidentTurn;
+  private Instant incidentOnset;
+  private Instant incidentEnd;
 
   /**
    * @param start the event time of the first payment; the demo passes the current time and
@@ -89,14 +102,17 @@ public final class PaymentStream {
    * @param paymentsPerSecond everyday payments per second, on average; incidents come on top
    */
   public PaymentStream(long seed, Instant start, int paymentsPerSecond) {
-    if (paymentsPerSecond < 1) {
-      throw new IllegalArgumentException("paymentsPerSecond must be at least 1");
-    }
-    this.start = start.truncatedTo(ChronoUnit.MILLIS);
-    this.paymentsPerSecond = paymentsPerSecond;
+    this(Scenario.of(seed, start, paymentsPerSecond));
+  }
+
+  /** Accounts are the scenario's entities, by default one per card payment in a minute. */
+  public PaymentStream(Scenario scenario) {
+    this.start = scenario.start().truncatedTo(ChronoUnit.MILLIS);
+    this.paymentsPerSecond = scenario.eventsPerSecond();
     this.runTag = Long.toString(this.start.getEpochSecond(), 36);
     Random customers = new Random(CUSTOMERS_SEED);
-    int accounts = Math.max(MIN_ACCOUNTS, paymentsPerSecond * SECONDS_PER_CARD_PAYMENT);
+    int accounts =
+        scenario.entitiesOr(Math.max(MIN_ACCOUNTS, paymentsPerSecond * SECONDS_PER_CARD_PAYMENT));
     int firstNewCard =
         2 + (int) (this.start.getEpochSecond() / 60 % RUNS_BEFORE_CARDS_REPEAT) * 100;
     this.cardholders =
@@ -104,12 +120,18 @@ public final class PaymentStream {
             .mapToObj(i -> cardholder(i, accounts, customers, firstNewCard))
             .toList();
     List<Integer> order = new ArrayList<>(IntStream.range(0, accounts).boxed().toList());
-    Collections.shuffle(order, new Random(seed));
+    Collections.shuffle(order, new Random(scenario.seed()));
     this.paymentOrder = List.copyOf(order);
-    this.everyday = new Random(seed + 1);
-    this.incidents = new Random(seed + 2);
+    this.everyday = new Random(scenario.seed() + 1);
+    this.incidents = new Random(scenario.seed() + 2);
+    double ratio = scenario.incidentRatioOr(DEFAULT_INCIDENT_RATIO);
+    this.meanIncidentGap =
+        ratio == 0
+            ? ChronoUnit.FOREVER.getDuration()
+            : Duration.ofNanos((long) (1_000_000_000L / (ratio * paymentsPerSecond)));
+    this.labels = new Labels(LabelTopics.FRAUD, scenario, this.start, accounts);
     this.nextEveryday = everydayTime(0);
-    this.nextIncident = this.start.plus(FIRST_INCIDENT);
+    this.nextIncident = ratio == 0 ? Instant.MAX : this.start.plus(FIRST_INCIDENT);
   }
 
   /** The reference data to publish on {@code payments.accounts} before the first payment. */
@@ -140,13 +162,24 @@ public final class PaymentStream {
       }
       if (nextIncident.isBefore(nextEveryday)) {
         injectIncident(nextIncident);
-        nextIncident = nextIncident.plusMillis(3_500 + incidents.nextInt(1_500));
+        nextIncident = nextIncident.plus(gap());
       } else {
         schedule(nextEveryday, SamplePayment.normal(everydayPayment(nextEveryday)));
         everydaySlot++;
         nextEveryday = everydayTime(everydaySlot);
       }
     }
+  }
+
+  /** The labels of the incidents planned so far, each once; the run's own record first. */
+  public List<SampleEvent<?>> takeLabels() {
+    return labels.take();
+  }
+
+  /** Between 0.7 and 1.3 times the mean, so incidents neither bunch up nor tick like a clock. */
+  private Duration gap() {
+    long mean = Math.min(meanIncidentGap.toMillis(), Duration.ofDays(3650).toMillis());
+    return Duration.ofMillis(Math.max(1, (long) (mean * (0.7 + incidents.nextDouble() * 0.6))));
   }
 
   private Instant everydayTime(long slot) {
@@ -177,20 +210,31 @@ public final class PaymentStream {
   private void injectIncident(Instant at) {
     Incident kind = Incident.values()[incidentTurn++ % Incident.values().length];
     Cardholder holder = pick(cardholders, incidents);
-    switch (kind) {
-      case VELOCITY_BURST -> velocityBurst(holder, at);
-      case BLOCKLISTED_MERCHANT -> blocklistedMerchant(holder, at);
-      case CARD_TESTING -> cardTesting(holder, at);
-      case AMOUNT_ANOMALY -> amountAnomaly(holder, at);
-      case IMPOSSIBLE_TRAVEL -> impossibleTravel(holder, at);
-    }
+    incidentOnset = null;
+    incidentEnd = null;
+    String card =
+        switch (kind) {
+          case VELOCITY_BURST -> velocityBurst(holder, at);
+          case BLOCKLISTED_MERCHANT -> blocklistedMerchant(holder, at);
+          case CARD_TESTING -> cardTesting(holder, at);
+          case ACCOUNT_TAKEOVER -> accountTakeover(holder, at);
+          case IMPOSSIBLE_TRAVEL -> impossibleTravel(holder, at);
+        };
+    // The rule can only fire on the payment that completes the pattern: that is the deadline.
+    labels.add(
+        kind.name(),
+        card,
+        incidentOnset,
+        incidentEnd,
+        incidentEnd,
+        Map.of("accountId", holder.account().accountId()));
   }
 
   /**
    * Six online purchases of resellable goods on a new card, seconds apart: one more than the
    * velocity rule allows, in amounts the account often spends, so that velocity alone flags it.
    */
-  private void velocityBurst(Cardholder holder, Instant at) {
+  private String velocityBurst(Cardholder holder, Instant at) {
     String card = holder.issueCard();
     Instant t = at;
     for (int i = 0; i < VELOCITY_BURST_PAYMENTS; i++) {
@@ -202,18 +246,20 @@ public final class PaymentStream {
           payment(incidents, holder, card, t, amount, Channel.ONLINE, shop));
       t = t.plusMillis(1_500 + incidents.nextInt(1_500));
     }
+    return card;
   }
 
-  private void blocklistedMerchant(Cardholder holder, Instant at) {
+  private String blocklistedMerchant(Cardholder holder, Instant at) {
     Merchant shop = pick(Merchant.BLOCKLISTED, incidents);
     BigDecimal amount = everydayAmount(holder, incidents);
     Transaction payment =
         payment(incidents, holder, holder.card(), at, amount, Channel.ONLINE, shop);
     schedule(at, Incident.BLOCKLISTED_MERCHANT, payment);
+    return holder.card();
   }
 
   /** Three or four donations of cents on a new card, then an expensive purchase. */
-  private void cardTesting(Cardholder holder, Instant at) {
+  private String cardTesting(Cardholder holder, Instant at) {
     String card = holder.issueCard();
     int probes = 3 + incidents.nextInt(2);
     Instant t = at;
@@ -229,23 +275,28 @@ public final class PaymentStream {
     Merchant shop = pick(Merchant.RESELLABLE, incidents);
     schedule(
         t, Incident.CARD_TESTING, payment(incidents, holder, card, t, large, Channel.ONLINE, shop));
+    return card;
   }
 
-  /** Ten to twenty standard deviations above the account's mean, in a shop near home. */
-  private void amountAnomaly(Cardholder holder, Instant at) {
+  /**
+   * Someone who took over the account spends ten to twenty standard deviations above its mean on
+   * resellable goods online, with the account's own card.
+   */
+  private String accountTakeover(Cardholder holder, Instant at) {
     SpendingProfile profile = holder.account().profile();
     double amount = profile.meanAmount() + profile.stdDevAmount() * (10 + incidents.nextInt(11));
-    Merchant shop = new Merchant("m-" + holder.home().code() + "-jewels", "5944");
+    Merchant shop = pick(Merchant.RESELLABLE, incidents);
     Transaction payment =
-        payment(incidents, holder, holder.card(), at, money(amount), Channel.CARD_PRESENT, shop);
-    schedule(at, Incident.AMOUNT_ANOMALY, payment);
+        payment(incidents, holder, holder.card(), at, money(amount), Channel.ONLINE, shop);
+    schedule(at, Incident.ACCOUNT_TAKEOVER, payment);
+    return holder.card();
   }
 
   /**
    * A new card used at home, then one to three minutes later in another country at least 1,000 km
    * away.
    */
-  private void impossibleTravel(Cardholder holder, Instant at) {
+  private String impossibleTravel(Cardholder holder, Instant at) {
     String card = holder.issueCard();
     City home = holder.home();
     List<City> far =
@@ -267,9 +318,12 @@ public final class PaymentStream {
         later,
         Incident.IMPOSSIBLE_TRAVEL,
         payment(incidents, holder, card, later, after, present, there, abroad));
+    return card;
   }
 
   private void schedule(Instant at, Incident incident, Transaction transaction) {
+    incidentOnset = incidentOnset == null || at.isBefore(incidentOnset) ? at : incidentOnset;
+    incidentEnd = incidentEnd == null || at.isAfter(incidentEnd) ? at : incidentEnd;
     schedule(at, SamplePayment.of(incident, transaction));
   }
 

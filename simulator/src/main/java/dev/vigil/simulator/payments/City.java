@@ -1,4 +1,4 @@
-package dev.vigil.simulator;
+package dev.vigil.simulator.payments;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.vigil.simulator;
+package dev.vigil.simulator.payments;
 
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toMap;
@@ -10,6 +10,8 @@ import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.RuleSetting;
 import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.topic.Topic;
+import dev.vigil.simulator.SampleEvent;
+import dev.vigil.simulator.label.Label;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PaymentStreamTest {
+
+  private static String[] names(Incident[] incidents) {
+    return java.util.Arrays.stream(incidents).map(Enum::name).toArray(String[]::new);
+  }
 
   private static final Instant MORNING = Instant.parse("2025-03-14T09:00:00Z");
   private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
@@ -68,6 +74,35 @@ class PaymentStreamTest {
 
     assertThat(take(again, MORNING.plus(TEN_MINUTES))).isEqualTo(tenMinutes);
     assertThat(again.accounts()).isEqualTo(stream.accounts());
+  }
+
+  @Test
+  void shouldLabelEachIncidentWithItsCardAndTheSpanOfItsPayments() {
+    PaymentStream again = new PaymentStream(SEED, MORNING, RATE);
+    List<SamplePayment> payments = take(again, MORNING.plus(FIFTEEN_MINUTES));
+    List<Label> labels =
+        again.takeLabels().stream().map(SampleEvent::value).map(Label.class::cast).toList();
+
+    assertThat(labels.get(0).isRun()).isTrue();
+    assertThat(labels.get(0).entities()).isEqualTo(again.accounts().size());
+    List<Label> incidents =
+        labels.stream()
+            .filter(l -> !l.isRun() && l.end().isBefore(MORNING.plus(TEN_MINUTES)))
+            .toList();
+    assertThat(incidents).extracting(Label::type).contains(names(Incident.values()));
+    assertThat(incidents)
+        .allSatisfy(
+            label -> {
+              List<Instant> times =
+                  payments.stream()
+                      .filter(p -> p.incident().map(Enum::name).orElse("").equals(label.type()))
+                      .map(SamplePayment::transaction)
+                      .filter(t -> t.cardId().equals(label.entityId()))
+                      .map(Transaction::eventTime)
+                      .filter(t -> !t.isBefore(label.onset()) && !t.isAfter(label.end()))
+                      .toList();
+              assertThat(times).contains(label.onset(), label.end());
+            });
   }
 
   @Test
@@ -212,11 +247,11 @@ class PaymentStreamTest {
   }
 
   @Test
-  void shouldSpendFarAboveTheProfileOnlyInAnomaliesAndTheCardTestersBigPurchase() {
+  void shouldSpendFarAboveTheProfileOnlyInTakeoversAndTheCardTestersBigPurchase() {
     Map<String, Account> accounts =
         stream.accounts().stream().collect(toMap(Account::accountId, Function.identity()));
 
-    assertThat(payments(Incident.AMOUNT_ANOMALY)).isNotEmpty();
+    assertThat(payments(Incident.ACCOUNT_TAKEOVER)).isNotEmpty();
     assertThat(tenMinutes)
         .allSatisfy(
             p -> {
@@ -225,7 +260,7 @@ class PaymentStreamTest {
               boolean anomalous = p.transaction().amount().doubleValue() > limit;
               if (p.incident().isEmpty() || p.incident().get() != Incident.CARD_TESTING) {
                 assertThat(anomalous)
-                    .isEqualTo(p.incident().equals(Optional.of(Incident.AMOUNT_ANOMALY)));
+                    .isEqualTo(p.incident().equals(Optional.of(Incident.ACCOUNT_TAKEOVER)));
               }
             });
   }

@@ -1,4 +1,4 @@
-package dev.vigil.simulator;
+package dev.vigil.simulator.payments;
 
 import dev.vigil.common.fraud.Transaction;
 import java.util.Optional;

@@ -1,6 +1,6 @@
-package dev.vigil.simulator;
+package dev.vigil.simulator.payments;
 
-/** The kinds of fraud the sample stream injects, in the order it cycles through them. */
+/** The kinds of fraud the payment stream injects, in the order it cycles through them. */
 public enum Incident {
   /** More payments on a fresh card in a minute than anyone makes: a bot spending a stolen card. */
   VELOCITY_BURST,
@@ -13,6 +13,6 @@ public enum Incident {
   BLOCKLISTED_MERCHANT,
   /** Tiny payments that check a stolen card works, then a large one. */
   CARD_TESTING,
-  /** Several times what the account usually spends, in one payment. */
-  AMOUNT_ANOMALY
+  /** Whoever took over the account spends many times what it usually does, in one payment. */
+  ACCOUNT_TAKEOVER
 }

@@ -1,8 +1,12 @@
-package dev.vigil.simulator;
+package dev.vigil.simulator.shop;
 
 import dev.vigil.common.shop.Activity;
 import dev.vigil.common.shop.ActivityType;
 import dev.vigil.common.shop.Product;
+import dev.vigil.simulator.SampleEvent;
+import dev.vigil.simulator.Scenario;
+import dev.vigil.simulator.label.LabelTopics;
+import dev.vigil.simulator.label.Labels;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,20 +20,21 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * An endless, deterministic stream of shop activity for the demo: returning shoppers browse the
- * category they like, some buy, and most who buy a laptop, phone or espresso machine take one of
- * its accessories with it. Each {@link #CYCLE} tells the same stories with other shoppers: someone
- * buys a laptop with its bag, and a minute later a newcomer views that laptop (and should be
- * recommended the bag, bought together with it); a flash sale makes one product trend; the wireless
- * mouse sells out for a while.
+ * An endless, deterministic stream of shop activity: returning shoppers, each with a hidden
+ * preference for one category, browse it in sessions of views, carts and purchases (a few products
+ * of each category much more popular than the rest), and most who buy a laptop, phone or espresso
+ * machine take one of its accessories with it, a co-purchase bundle the service has to learn. Each
+ * {@link #CYCLE} tells the same stories with other shoppers: someone buys a laptop with its bag,
+ * and a minute later a newcomer views that laptop (and should be recommended the bag, bought
+ * together with it); a flash sale makes one product trend ({@code FLASH_SALE}, labelled); the
+ * wireless mouse sells out for three minutes ({@code STOCK_OUT}, labelled).
  */
 public final class ShopStream {
 
   /** How often the stories repeat. */
   public static final Duration CYCLE = Duration.ofMinutes(10);
 
-  /** Time between two activities: a readable feed of lists. */
-  static final Duration PACE = Duration.ofSeconds(3);
+  public static final int DEFAULT_SHOPPERS = 200;
 
   static final String LAPTOP = "laptop-pro-14";
   static final String SOLD_OUT = "wireless-mouse";
@@ -48,12 +53,29 @@ public final class ShopStream {
           Duration.ofMinutes(9));
 
   private static final int FLASH_SALE_BUYERS = 6;
-  private static final int SHOPPERS = 40;
   private static final List<String> MAIN_CATEGORIES =
-      List.of("laptops", "phones", "headphones", "coffee");
+      List.of("laptops", "phones", "headphones", "coffee", "cameras", "gaming");
+
+  /** Each main category has this many products; each added model its own accessory. */
+  private static final int MODELS_PER_CATEGORY = 12;
+
+  /** What each main category's own accessories are, and the category's generic one. */
+  private static final Map<String, List<String>> ACCESSORIES =
+      Map.of(
+          "laptops", List.of("sleeve", "usb-c-hub"),
+          "phones", List.of("case", "fast-charger"),
+          "headphones", List.of("pouch", "fast-charger"),
+          "coffee", List.of("descaler", COFFEE),
+          "cameras", List.of("lens", "memory-card"),
+          "gaming", List.of("controller", "headset-stand"));
+
+  private static final int MAX_VIEWS = 5;
 
   private final Instant start;
   private final Random random;
+  private final Duration pace;
+  private final int shoppers;
+  private final Labels labels;
   private final String runTag;
   private final Map<String, Product> catalogue = new LinkedHashMap<>();
   private final Map<String, List<String>> byCategory = new LinkedHashMap<>();
@@ -67,9 +89,13 @@ public final class ShopStream {
   /** One record of the stream: an activity or, for a stock change, a product update. */
   public record Step(Activity activity, Product product, Instant eventTime, boolean incident) {}
 
-  public ShopStream(long seed, Instant start) {
-    this.start = start;
-    this.random = new Random(seed);
+  /** The scenario's rate is activities per second; its entities, shoppers. */
+  public ShopStream(Scenario scenario) {
+    this.start = scenario.start();
+    this.random = new Random(scenario.seed());
+    this.pace = Duration.ofNanos(1_000_000_000L / scenario.eventsPerSecond());
+    this.shoppers = scenario.entitiesOr(DEFAULT_SHOPPERS);
+    this.labels = new Labels(LabelTopics.SHOP, scenario, start, shoppers);
     // Event ids are unique per run, so a restarted demo's activity never looks like redelivery.
     this.runTag = Long.toString(start.getEpochSecond(), 36);
     add("laptops", "laptop-pro-14", "Laptop Pro 14", "1299.00");
@@ -94,10 +120,28 @@ public final class ShopStream {
       companions.put(phone, List.of("phone-case", "fast-charger"));
     }
     companions.put("espresso-machine", List.of(COFFEE, "milk-frother"));
+    add("accessories", "memory-card", "Memory Card", "29.00");
+    add("accessories", "headset-stand", "Headset Stand", "24.00");
+    for (String category : MAIN_CATEGORIES) {
+      List<String> kinds = ACCESSORIES.get(category);
+      for (int model = byCategory.getOrDefault(category, List.of()).size() + 1;
+          model <= MODELS_PER_CATEGORY;
+          model++) {
+        String id = category + "-model-" + model;
+        String own = id + "-" + kinds.get(0);
+        add(category, id, title(category) + " Model " + model, (199 + model * 50) + ".00");
+        add("accessories", own, title(category) + " Model " + model + " " + kinds.get(0), "29.00");
+        companions.put(id, List.of(own, kinds.get(1)));
+      }
+    }
   }
 
   public List<Product> products() {
     return List.copyOf(catalogue.values());
+  }
+
+  public List<SampleEvent<?>> takeLabels() {
+    return labels.take();
   }
 
   /** The next record, in event-time order. */
@@ -114,7 +158,7 @@ public final class ShopStream {
    * the mouse always comes back in stock.
    */
   private void plan() {
-    Duration elapsed = Duration.between(start, start.plus(PACE.multipliedBy(slot)));
+    Duration elapsed = Duration.between(start, start.plus(pace.multipliedBy(slot)));
     long cycle = elapsed.dividedBy(CYCLE);
     Duration inCycle = elapsed.minus(CYCLE.multipliedBy(cycle));
     if (nextStory < STORIES_AT.size()
@@ -143,15 +187,20 @@ public final class ShopStream {
         activity(newcomer, newcomer + "-s", ActivityType.VIEW, LAPTOP, true);
       }
       case 2 -> flashSale(cycle);
-      case 3 -> stock(SOLD_OUT, false);
+      case 3 -> {
+        Instant soldOut = start.plus(pace.multipliedBy(slot));
+        Instant restocked = soldOut.plus(STORIES_AT.get(4).minus(STORIES_AT.get(3))).plus(pace);
+        labels.add("STOCK_OUT", SOLD_OUT, soldOut, restocked, null, Map.of());
+        stock(SOLD_OUT, false);
+      }
       default -> stock(SOLD_OUT, true);
     }
   }
 
   /** A returning shopper browses their category, maybe buys, and often takes an accessory. */
   private void visit() {
-    int shopper = random.nextInt(SHOPPERS);
-    String userId = String.format(Locale.ROOT, "shopper-%02d", shopper + 1);
+    int shopper = random.nextInt(shoppers);
+    String userId = String.format(Locale.ROOT, "shopper-%03d", shopper + 1);
     String sessionId = userId + "-" + runTag + "-" + visits++;
     String category =
         random.nextDouble() < 0.8
@@ -159,7 +208,7 @@ public final class ShopStream {
             : MAIN_CATEGORIES.get(random.nextInt(MAIN_CATEGORIES.size()));
     List<String> products = byCategory.get(category);
     List<String> viewed = new ArrayList<>();
-    int views = 1 + random.nextInt(products.size());
+    int views = 1 + random.nextInt(MAX_VIEWS);
     for (int i = 0; i < views; i++) {
       String product = products.get(popular(products.size()));
       if (!viewed.contains(product)) {
@@ -186,6 +235,9 @@ public final class ShopStream {
   private void flashSale(long cycle) {
     List<String> all = new ArrayList<>(catalogue.keySet());
     String product = all.get((int) (cycle % all.size()));
+    Instant onset = start.plus(pace.multipliedBy(slot));
+    Instant end = onset.plus(pace.multipliedBy(2L * FLASH_SALE_BUYERS - 1));
+    labels.add("FLASH_SALE", product, onset, end, null, Map.of("buyers", FLASH_SALE_BUYERS));
     for (int i = 0; i < FLASH_SALE_BUYERS; i++) {
       String userId = "bargain-hunter-" + runTag + "-" + cycle + "-" + i;
       activity(userId, userId + "-s", ActivityType.VIEW, product, true);
@@ -197,12 +249,12 @@ public final class ShopStream {
     Product p = catalogue.get(productId);
     Product update =
         new Product(p.productId(), p.name(), p.category(), p.price(), inStock, p.tags());
-    pending.add(new Step(null, update, start.plus(PACE.multipliedBy(slot++)), true));
+    pending.add(new Step(null, update, start.plus(pace.multipliedBy(slot++)), true));
   }
 
   private void activity(
       String userId, String sessionId, ActivityType type, String productId, boolean incident) {
-    Instant at = start.plus(PACE.multipliedBy(slot++));
+    Instant at = start.plus(pace.multipliedBy(slot++));
     Activity activity =
         new Activity(
             "ev-" + runTag + "-" + slot,
@@ -219,6 +271,10 @@ public final class ShopStream {
   /** An index in [0, n), the smaller the likelier: a few products sell most. */
   private int popular(int n) {
     return Math.min(n - 1, (int) Math.floor(Math.abs(random.nextGaussian()) * n / 2.5));
+  }
+
+  private static String title(String slug) {
+    return Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
   }
 
   private void add(String category, String id, String name, String price, String... tags) {
