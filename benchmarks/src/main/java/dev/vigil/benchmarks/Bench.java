@@ -132,8 +132,15 @@ public final class Bench implements Callable<Integer> {
     int latencySegments = 3;
 
     @Option(
+        names = "--memory-events",
+        description =
+            "Events over --keys processed before memory and state are measured (default: ${DEFAULT-VALUE}).")
+    long memoryEvents = 100_000;
+
+    @Option(
         names = "--recovery-events",
-        description = "Events waiting when a service restarts (default: ${DEFAULT-VALUE}).")
+        description =
+            "Events waiting when a service restarts without its state (default: ${DEFAULT-VALUE}).")
     long recoveryEvents = 1_000;
 
     @Option(names = "--seed", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
@@ -248,6 +255,7 @@ public final class Bench implements Callable<Integer> {
         String.valueOf(Bench.class.getPackage().getImplementationVersion()),
         options.events,
         options.keys,
+        options.memoryEvents,
         options.partitions,
         options.repetitions,
         options.warmupFraction,

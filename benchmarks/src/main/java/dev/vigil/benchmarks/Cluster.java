@@ -102,14 +102,6 @@ final class Cluster implements AutoCloseable {
         .sum();
   }
 
-  /** Makes a new group start at the topic's end, so that it sees only what is produced next. */
-  void commitAtEnd(String group, String topic) {
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        endOffsets(topic).entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
-    get(admin.alterConsumerGroupOffsets(group, offsets).all());
-  }
-
   static long sum(Map<TopicPartition, Long> offsets) {
     return offsets.values().stream().mapToLong(Long::longValue).sum();
   }

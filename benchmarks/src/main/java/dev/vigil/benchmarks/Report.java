@@ -1,6 +1,7 @@
 package dev.vigil.benchmarks;
 
 import dev.vigil.benchmarks.Results.LatencyRun;
+import dev.vigil.benchmarks.Results.MemoryRun;
 import dev.vigil.benchmarks.Results.RecoveryRun;
 import dev.vigil.benchmarks.Results.Segment;
 import dev.vigil.benchmarks.Results.ThroughputRun;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -156,39 +156,31 @@ final class Report {
   }
 
   private void memory(StringBuilder md) {
+    if (results.memory.isEmpty()) {
+      return;
+    }
     md.append(
         String.format(
             Locale.ROOT,
-            "### Memory of the service after %,d events over %,d keys (median of runs)%n%n",
-            results.setup.events(),
+            "### Memory of the service (-Xmx%s) once it has processed events of %,d keys%n%n",
+            results.setup.heap(),
             results.setup.keys()));
     md.append(
-        "| service | guarantee | peak heap MiB | largest heap after GC MiB | peak RSS MiB | state on"
-            + " disk MiB |\n");
-    md.append("|---|---|---:|---:|---:|---:|\n");
-    for (String service : services()) {
-      for (String guarantee : results.setup.guarantees()) {
-        Predicate<ThroughputRun> mine =
-            r ->
-                r.service().equals(service)
-                    && r.guarantee().equals(guarantee)
-                    && r.contender().equals(Contender.SERVICE.label());
-        Function<Function<ThroughputRun, Double>, Double> median =
-            f -> Stats.median(results.throughput.stream().filter(mine).map(f).toList());
-        if (results.throughput.stream().noneMatch(mine)) {
-          continue;
-        }
-        md.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %s | %.0f | %.0f | %.0f | %.1f |%n",
-                service,
-                guarantee,
-                median.apply(r -> (double) r.peakHeapMiB()),
-                median.apply(r -> (double) r.peakHeapAfterGcMiB()),
-                median.apply(r -> r.peakRssBytes() / MIB),
-                median.apply(r -> r.stateBytes() / MIB)));
-      }
+        "| service | guarantee | events processed | peak heap MiB | largest heap after GC MiB |"
+            + " peak RSS MiB | state on disk MiB |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (MemoryRun run : results.memory) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,d | %d | %d | %.0f | %.1f |%n",
+              run.service(),
+              run.guarantee(),
+              run.events(),
+              run.peakHeapMiB(),
+              run.peakHeapAfterGcMiB(),
+              run.peakRssBytes() / MIB,
+              run.stateBytes() / MIB));
     }
     md.append("\n");
   }
@@ -241,6 +233,7 @@ final class Report {
     tree.put("setup", results.setup);
     tree.put("throughput", results.throughput);
     tree.put("latency", results.latency);
+    tree.put("memory", results.memory);
     tree.put("recovery", results.recovery);
     return JsonMapper.builder()
         .enable(SerializationFeature.INDENT_OUTPUT)

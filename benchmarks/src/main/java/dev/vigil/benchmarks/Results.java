@@ -9,6 +9,7 @@ final class Results {
   final Setup setup;
   final List<ThroughputRun> throughput = new ArrayList<>();
   final List<LatencyRun> latency = new ArrayList<>();
+  final List<MemoryRun> memory = new ArrayList<>();
   final List<RecoveryRun> recovery = new ArrayList<>();
 
   Results(Setup setup) {
@@ -27,6 +28,7 @@ final class Results {
       String vigil,
       long events,
       int keys,
+      long memoryEvents,
       int partitions,
       int repetitions,
       double warmupFraction,
@@ -65,6 +67,17 @@ final class Results {
       long unmatched) {}
 
   record Segment(long count, double p50, double p99, double p999, double max) {}
+
+  /** A service's memory once it has processed events for every key, and its state on disk. */
+  record MemoryRun(
+      String service,
+      String guarantee,
+      int keys,
+      long events,
+      long peakHeapMiB,
+      long peakHeapAfterGcMiB,
+      long peakRssBytes,
+      long stateBytes) {}
 
   /** From a restart to the first input record committed again, with the state kept or wiped. */
   record RecoveryRun(

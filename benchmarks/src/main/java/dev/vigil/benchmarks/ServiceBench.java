@@ -1,6 +1,7 @@
 package dev.vigil.benchmarks;
 
 import dev.vigil.benchmarks.Results.LatencyRun;
+import dev.vigil.benchmarks.Results.MemoryRun;
 import dev.vigil.benchmarks.Results.RecoveryRun;
 import dev.vigil.benchmarks.Results.Segment;
 import dev.vigil.benchmarks.Results.ThroughputRun;
@@ -15,7 +16,7 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** The benchmarks of one service: throughput and memory, recovery, then latency. */
+/** The benchmarks of one service: throughput and latency, then memory and recovery. */
 final class ServiceBench {
 
   /** A run that takes longer than this has failed: nothing here should take minutes. */
@@ -56,15 +57,11 @@ final class ServiceBench {
 
   void run() throws InterruptedException {
     preload();
-    String recoveryApp = throughput();
-    recovery(recoveryApp);
-    if (spec.idOutput().isPresent()) {
-      for (String guarantee : options.guarantees) {
-        latency(guarantee);
-      }
-    } else {
+    if (spec.idOutput().isEmpty()) {
       out.printf("%s: no output names its input; latency not measured%n", spec.service());
     }
+    String recoveryApp = throughput();
+    memoryAndRecovery(recoveryApp);
   }
 
   private void preload() {
@@ -88,13 +85,21 @@ final class ServiceBench {
         spec.service(), inputEvents, options.keys, (System.nanoTime() - began) / 1e9);
   }
 
-  /** Returns the application id of the first service run, whose state recovery restarts from. */
+  /**
+   * Runs each contender through the preloaded input, repetition by repetition, so that a drift of
+   * the machine's load spreads over all of them. The last repetition's service and pipe stay up for
+   * the latency runs, caught up and with the state of every key: the service runs first in each
+   * repetition, so its median rate, which sets the latency loads, is known by then.
+   *
+   * @return the application id of the first service run, whose state recovery restarts from
+   */
   private String throughput() throws InterruptedException {
     String first = null;
     long warmup = (long) (inputEvents * options.warmupFraction);
     for (String guarantee : options.guarantees) {
       for (int rep = 1; rep <= options.repetitions; rep++) {
-        for (Contender contender : Contender.values()) {
+        for (Contender contender :
+            List.of(Contender.SERVICE, Contender.PIPE, Contender.PIPE_JSON)) {
           String group = name(contender, guarantee, "t" + rep);
           ContenderProcess process =
               contender.baseline()
@@ -108,6 +113,15 @@ final class ServiceBench {
                 Throughput.await(cluster, process, group, input, inputEvents, warmup, RUN_TIMEOUT);
             heap = process.heapUse();
             rss = process.peakRssBytes();
+            if (rep == options.repetitions
+                && contender != Contender.PIPE_JSON
+                && spec.idOutput().isPresent()) {
+              List<Double> serviceRates = new ArrayList<>(serviceRates(guarantee));
+              if (contender == Contender.SERVICE) {
+                serviceRates.add(timing.events() / timing.seconds());
+              }
+              latency(process, contender, guarantee, Stats.median(serviceRates));
+            }
           }
           long state = contender.baseline() ? 0 : Dirs.sizeOf(launcher.stateDir(group));
           if (!contender.baseline() && first == null) {
@@ -144,27 +158,67 @@ final class ServiceBench {
     return first;
   }
 
-  /** Restarts the first service run with its state kept, then wiped, with new input waiting. */
-  private void recovery(String applicationId) throws InterruptedException {
+  /**
+   * Restarts the first service run with its state kept, with {@code --memory-events} new events
+   * waiting (enough for every one of {@code --keys} to have state), and measures the memory once it
+   * has caught up; then restarts it with its state wiped, with {@code --recovery-events} waiting.
+   */
+  private void memoryAndRecovery(String applicationId) throws InterruptedException {
     String guarantee = options.guarantees.get(0);
     Path stateDir = launcher.stateDir(applicationId);
-    for (boolean kept : new boolean[] {true, false}) {
-      long state = Dirs.sizeOf(stateDir);
-      if (!kept) {
-        Dirs.delete(stateDir);
-      }
-      long before = cluster.committed(applicationId, input);
-      produce(options.recoveryEvents);
-      double seconds;
-      try (ContenderProcess process = launcher.service(spec, applicationId, guarantee)) {
-        seconds =
-            Throughput.awaitProgress(cluster, process, applicationId, input, before, RUN_TIMEOUT);
-      }
-      results.recovery.add(new RecoveryRun(spec.service(), guarantee, kept, state, seconds));
-      out.printf(
-          "%s recovery, state %s (%,d bytes): processing again after %.1f s%n",
-          spec.service(), kept ? "kept" : "wiped", state, seconds);
+    long before = cluster.committed(applicationId, input);
+    produce(options.memoryEvents);
+    long end = Cluster.sum(cluster.endOffsets(input));
+    double keptSeconds;
+    ContenderProcess.HeapUse heap;
+    long rss;
+    try (ContenderProcess process = launcher.service(spec, applicationId, guarantee)) {
+      keptSeconds =
+          Throughput.awaitProgress(cluster, process, applicationId, input, before, RUN_TIMEOUT);
+      Throughput.await(cluster, process, applicationId, input, end, end, RUN_TIMEOUT);
+      heap = process.heapUse();
+      rss = process.peakRssBytes();
     }
+    long state = Dirs.sizeOf(stateDir);
+    results.memory.add(
+        new MemoryRun(
+            spec.service(),
+            guarantee,
+            options.keys,
+            end,
+            heap.peakMiB(),
+            heap.peakAfterGcMiB(),
+            rss,
+            state));
+    out.printf(
+        "%s memory after %,d events over %,d keys: heap peak %d MiB (%d MiB after GC), RSS %d MiB,"
+            + " state %,d bytes%n",
+        spec.service(),
+        end,
+        options.keys,
+        heap.peakMiB(),
+        heap.peakAfterGcMiB(),
+        rss / (1024 * 1024),
+        state);
+    recovered(guarantee, true, state, keptSeconds);
+
+    Dirs.delete(stateDir);
+    before = cluster.committed(applicationId, input);
+    produce(options.recoveryEvents);
+    try (ContenderProcess process = launcher.service(spec, applicationId, guarantee)) {
+      recovered(
+          guarantee,
+          false,
+          state,
+          Throughput.awaitProgress(cluster, process, applicationId, input, before, RUN_TIMEOUT));
+    }
+  }
+
+  private void recovered(String guarantee, boolean kept, long state, double seconds) {
+    results.recovery.add(new RecoveryRun(spec.service(), guarantee, kept, state, seconds));
+    out.printf(
+        "%s restarted with its state %s (%,d bytes): processing again after %.1f s%n",
+        spec.service(), kept ? "kept" : "wiped", state, seconds);
   }
 
   private void produce(long count) {
@@ -176,39 +230,34 @@ final class ServiceBench {
     }
   }
 
-  private void latency(String guarantee) throws InterruptedException {
-    double maxRate =
-        Stats.median(
-            results.throughput.stream()
-                .filter(
-                    r ->
-                        r.service().equals(spec.service())
-                            && r.guarantee().equals(guarantee)
-                            && r.contender().equals(Contender.SERVICE.label()))
-                .map(ThroughputRun::eventsPerSecond)
-                .toList());
-    for (Contender contender : List.of(Contender.PIPE, Contender.SERVICE)) {
-      String group = name(contender, guarantee, "lat");
-      cluster.commitAtEnd(group, input);
-      String output =
-          contender.baseline() ? spec.pipeOutput(contender) : spec.idOutput().orElseThrow().name();
-      try (ContenderProcess process =
-              contender.baseline()
-                  ? launcher.pipe(spec, contender, group, guarantee)
-                  : launcher.service(spec, group, guarantee);
-          LatencyProbe probe = new LatencyProbe(cluster, output, spec.idField());
-          KafkaProducer<String, byte[]> producer = cluster.producer(0)) {
-        awaitFirstOutput(process, probe, producer);
-        for (int percent : options.latencyPercents) {
-          double rate = Math.max(1, maxRate * percent / 100.0);
-          results.latency.add(
-              measure(process, probe, producer, guarantee, contender, percent, rate));
-        }
+  private List<Double> serviceRates(String guarantee) {
+    return results.throughput.stream()
+        .filter(
+            r ->
+                r.service().equals(spec.service())
+                    && r.guarantee().equals(guarantee)
+                    && r.contender().equals(Contender.SERVICE.label()))
+        .map(ThroughputRun::eventsPerSecond)
+        .toList();
+  }
+
+  /** Latency at each share of the service's maximum rate, on a contender that has caught up. */
+  private void latency(
+      ContenderProcess process, Contender contender, String guarantee, double maxRate)
+      throws InterruptedException {
+    String output =
+        contender.baseline() ? spec.pipeOutput(contender) : spec.idOutput().orElseThrow().name();
+    try (LatencyProbe probe = new LatencyProbe(cluster, output, spec.idField());
+        KafkaProducer<String, byte[]> producer = cluster.producer(0)) {
+      awaitFirstOutput(process, probe, producer);
+      for (int percent : options.latencyPercents) {
+        double rate = Math.max(1, maxRate * percent / 100.0);
+        results.latency.add(measure(process, probe, producer, guarantee, contender, percent, rate));
       }
     }
   }
 
-  /** Sends single events until one comes out: the contender has started and joined its group. */
+  /** Sends single events until one comes out: the contender has caught up with its backlog. */
   private void awaitFirstOutput(
       ContenderProcess process, LatencyProbe probe, KafkaProducer<String, byte[]> producer)
       throws InterruptedException {

@@ -45,16 +45,19 @@ class BenchIntegrationTest {
             "--latency-percents=50",
             "--latency-seconds=1",
             "--latency-segments=1",
+            "--memory-events=300",
             "--recovery-events=50");
 
     assertThat(exitCode).as(out.toString()).isZero();
     JsonNode results = JsonMapper.builder().build().readTree(work.resolve("results/latest.json"));
     assertThat(results.get("throughput").valueStream().map(r -> r.get("contender").asString()))
-        .containsExactly("pipe", "pipe+json", "service");
+        .containsExactlyInAnyOrder("pipe", "pipe+json", "service");
     assertThat(results.get("throughput").valueStream().map(r -> r.get("events").asLong()))
         .allMatch(events -> events > 0);
     assertThat(results.get("latency").valueStream().map(r -> r.get("contender").asString()))
-        .containsExactly("pipe", "service");
+        .containsExactlyInAnyOrder("pipe", "service");
+    assertThat(results.get("memory").valueStream().map(r -> r.get("events").asLong()))
+        .allMatch(events -> events >= 2_300);
     assertThat(results.get("recovery").valueStream().map(r -> r.get("stateKept").asBoolean()))
         .containsExactly(true, false);
     assertThat(Files.readString(work.resolve("results/latest.md")))
