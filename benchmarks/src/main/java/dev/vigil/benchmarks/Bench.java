@@ -195,23 +195,31 @@ public final class Bench implements Callable<Integer> {
               options.heap,
               options.commitIntervalMs,
               options.jfr);
+      Path resultsDir =
+          options.resultsDir != null
+              ? options.resultsDir
+              : home.resolve("benchmarks").resolve("results");
+      Report report = new Report(results);
       for (ServiceSpec spec : specs) {
-        new ServiceBench(spec, options, cluster, launcher, results, out, startedAt.minus(DATA_AGE))
-            .run();
+        try {
+          new ServiceBench(
+                  spec, options, cluster, launcher, results, out, startedAt.minus(DATA_AGE))
+              .run();
+        } catch (RuntimeException e) {
+          // One service failing (out of memory, say) is a result too; the others still run.
+          results.failures.add(new Results.Failure(spec.service(), e.getMessage()));
+          out.printf("%s failed: %s%n", spec.service(), e.getMessage());
+        }
+        // Written after each service, so that a run stopped half-way keeps what it measured.
+        report.write(resultsDir, startedAt);
         out.flush();
       }
+      out.println();
+      out.print(report.markdown());
+      out.printf("Written to %s%n", resultsDir);
+      out.flush();
     }
-    Path resultsDir =
-        options.resultsDir != null
-            ? options.resultsDir
-            : home.resolve("benchmarks").resolve("results");
-    Report report = new Report(results);
-    out.println();
-    out.print(report.markdown());
-    List<Path> written = report.write(resultsDir, startedAt);
-    out.printf("Written: %s%n", written);
-    out.flush();
-    return 0;
+    return results.failures.isEmpty() ? 0 : 1;
   }
 
   private List<ServiceSpec> services(Path home) {

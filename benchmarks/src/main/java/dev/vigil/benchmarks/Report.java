@@ -68,6 +68,13 @@ final class Report {
     latency(md);
     memory(md);
     recovery(md);
+    for (Results.Failure failure : results.failures) {
+      md.append("**")
+          .append(failure.service())
+          .append(" failed:** ")
+          .append(failure.error().replace("\n", "\n    "))
+          .append("\n\n");
+    }
     return md.toString();
   }
 
@@ -235,6 +242,7 @@ final class Report {
     tree.put("latency", results.latency);
     tree.put("memory", results.memory);
     tree.put("recovery", results.recovery);
+    tree.put("failures", results.failures);
     return JsonMapper.builder()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .build()

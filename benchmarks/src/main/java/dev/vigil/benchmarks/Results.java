@@ -11,6 +11,7 @@ final class Results {
   final List<LatencyRun> latency = new ArrayList<>();
   final List<MemoryRun> memory = new ArrayList<>();
   final List<RecoveryRun> recovery = new ArrayList<>();
+  final List<Failure> failures = new ArrayList<>();
 
   Results(Setup setup) {
     this.setup = setup;
@@ -78,6 +79,9 @@ final class Results {
       long peakHeapAfterGcMiB,
       long peakRssBytes,
       long stateBytes) {}
+
+  /** A service whose benchmark stopped with an error, and the error. */
+  record Failure(String service, String error) {}
 
   /** From a restart to the first input record committed again, with the state kept or wiped. */
   record RecoveryRun(
