@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cli.acls.AclsCommand;
+import dev.vigil.cli.bench.BenchCommand;
 import dev.vigil.cli.demo.DemoCommand;
 import dev.vigil.cli.down.DownCommand;
 import dev.vigil.cli.evaluate.EvaluateCommand;
@@ -55,7 +56,8 @@ public final class VigilCli implements Runnable {
             .addSubcommand(new StatusCommand(workspace, new ReadinessProbe()))
             .addSubcommand(new DownCommand(workspace))
             .addSubcommand(new EvaluateCommand(workspace, clock))
-            .addSubcommand(new AclsCommand());
+            .addSubcommand(new AclsCommand())
+            .addSubcommand(new BenchCommand(workspace));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UserException) {

@@ -1,0 +1,269 @@
+package dev.vigil.benchmarks;
+
+import dev.vigil.benchmarks.Results.LatencyRun;
+import dev.vigil.benchmarks.Results.MemoryRun;
+import dev.vigil.benchmarks.Results.RecoveryRun;
+import dev.vigil.benchmarks.Results.Segment;
+import dev.vigil.benchmarks.Results.ThroughputRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The results as Markdown tables (also what the terminal shows) and as JSON. */
+final class Report {
+
+  /** The targets: a service's throughput as a share of "pipe", and p99 at 50% load. */
+  private static final Map<String, Double> THROUGHPUT_TARGET =
+      Map.of("exactly_once_v2", 0.35, "at_least_once", 0.5);
+
+  private static final Map<String, Double> P99_TARGET_MS =
+      Map.of("exactly_once_v2", 250.0, "at_least_once", 50.0);
+
+  private static final double MIB = 1024 * 1024;
+
+  private final Results results;
+
+  Report(Results results) {
+    this.results = results;
+  }
+
+  String markdown() {
+    Results.Setup s = results.setup;
+    StringBuilder md = new StringBuilder();
+    md.append("## Run of ").append(s.startedAt()).append("\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%d cores, %.1f GiB memory, %s; %s; Kafka %s; Vigil %s.%n",
+            s.cores(),
+            s.memoryBytes() / (MIB * 1024),
+            s.os(),
+            s.java(),
+            s.kafka(),
+            s.vigil()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%,d events over %,d keys, %d partitions, %d repetitions, first %.0f%% of the input"
+                + " untimed; commit.interval.ms %d and -Xmx%s for every contender.%n%n",
+            s.events(),
+            s.keys(),
+            s.partitions(),
+            s.repetitions(),
+            s.warmupFraction() * 100,
+            s.commitIntervalMs(),
+            s.heap()));
+    throughput(md);
+    latency(md);
+    memory(md);
+    recovery(md);
+    for (Results.Failure failure : results.failures) {
+      md.append("**")
+          .append(failure.service())
+          .append(" failed:** ")
+          .append(failure.error().replace("\n", "\n    "))
+          .append("\n\n");
+    }
+    return md.toString();
+  }
+
+  private void throughput(StringBuilder md) {
+    md.append("### Throughput (events/s: median [min–max])\n\n");
+    md.append(
+        "| service | guarantee | pipe | pipe+json | service | service / pipe | target | met |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+    for (String service : services()) {
+      for (String guarantee : results.setup.guarantees()) {
+        Function<String, List<Double>> rates =
+            contender ->
+                results.throughput.stream()
+                    .filter(
+                        r ->
+                            r.service().equals(service)
+                                && r.guarantee().equals(guarantee)
+                                && r.contender().equals(contender))
+                    .map(ThroughputRun::eventsPerSecond)
+                    .toList();
+        List<Double> pipe = rates.apply(Contender.PIPE.label());
+        List<Double> svc = rates.apply(Contender.SERVICE.label());
+        if (svc.isEmpty()) {
+          continue;
+        }
+        double ratio = Stats.median(svc) / Stats.median(pipe);
+        double target = THROUGHPUT_TARGET.getOrDefault(guarantee, Double.NaN);
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %.2f | %.2f | %s |%n",
+                service,
+                guarantee,
+                spread(pipe, "%,.0f"),
+                spread(rates.apply(Contender.PIPE_JSON.label()), "%,.0f"),
+                spread(svc, "%,.0f"),
+                ratio,
+                target,
+                met(ratio >= target)));
+      }
+    }
+    md.append("\n");
+  }
+
+  private void latency(StringBuilder md) {
+    if (results.latency.isEmpty()) {
+      return;
+    }
+    md.append(
+        "### Latency, producer send to output readable (read_committed), ms: median of segments"
+            + " [min–max of segments]\n\n");
+    md.append(
+        "| service | guarantee | contender | load | events/s | p50 | p99 | p99.9 | max | no output"
+            + " | p99 target at 50% |\n");
+    md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (LatencyRun run : results.latency) {
+      Function<Function<Segment, Double>, List<Double>> of =
+          f -> run.segments().stream().map(f).toList();
+      String target = "";
+      if (run.percentOfMax() == 50 && run.contender().equals(Contender.SERVICE.label())) {
+        double limit = P99_TARGET_MS.getOrDefault(run.guarantee(), Double.NaN);
+        target =
+            String.format(
+                Locale.ROOT,
+                "≤ %.0f: %s",
+                limit,
+                met(Stats.median(of.apply(Segment::p99)) <= limit));
+      }
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %d%% | %,.0f | %s | %s | %s | %s | %d | %s |%n",
+              run.service(),
+              run.guarantee(),
+              run.contender(),
+              run.percentOfMax(),
+              run.eventsPerSecond(),
+              spread(of.apply(Segment::p50), "%.1f"),
+              spread(of.apply(Segment::p99), "%.1f"),
+              spread(of.apply(Segment::p999), "%.1f"),
+              spread(of.apply(Segment::max), "%.1f"),
+              run.unmatched(),
+              target));
+    }
+    md.append("\n");
+  }
+
+  private void memory(StringBuilder md) {
+    if (results.memory.isEmpty()) {
+      return;
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "### Memory of the service (-Xmx%s) once it has processed events of %,d keys%n%n",
+            results.setup.heap(),
+            results.setup.keys()));
+    md.append(
+        "| service | guarantee | events processed | peak heap MiB | largest heap after GC MiB |"
+            + " peak RSS MiB | state on disk MiB |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (MemoryRun run : results.memory) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,d | %d | %d | %.0f | %.1f |%n",
+              run.service(),
+              run.guarantee(),
+              run.events(),
+              run.peakHeapMiB(),
+              run.peakHeapAfterGcMiB(),
+              run.peakRssBytes() / MIB,
+              run.stateBytes() / MIB));
+    }
+    md.append("\n");
+  }
+
+  private void recovery(StringBuilder md) {
+    if (results.recovery.isEmpty()) {
+      return;
+    }
+    md.append("### Recovery: restart to processing again (JVM and Spring start included)\n\n");
+    md.append("| service | guarantee | state | state on disk MiB | seconds |\n");
+    md.append("|---|---|---|---:|---:|\n");
+    for (RecoveryRun run : results.recovery) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %.1f | %.1f |%n",
+              run.service(),
+              run.guarantee(),
+              run.stateKept() ? "kept" : "wiped",
+              run.stateBytes() / MIB,
+              run.seconds()));
+    }
+    md.append("\n");
+  }
+
+  private Set<String> services() {
+    Set<String> services = new LinkedHashSet<>();
+    results.throughput.forEach(r -> services.add(r.service()));
+    return services;
+  }
+
+  private static String spread(List<Double> values, String format) {
+    if (values.isEmpty()) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, format, Stats.median(values))
+        + " ["
+        + String.format(Locale.ROOT, format, Stats.min(values))
+        + "–"
+        + String.format(Locale.ROOT, format, Stats.max(values))
+        + "]";
+  }
+
+  private static String met(boolean met) {
+    return met ? "yes" : "**no**";
+  }
+
+  String json() {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("setup", results.setup);
+    tree.put("throughput", results.throughput);
+    tree.put("latency", results.latency);
+    tree.put("memory", results.memory);
+    tree.put("recovery", results.recovery);
+    tree.put("failures", results.failures);
+    return JsonMapper.builder()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .build()
+        .writeValueAsString(tree);
+  }
+
+  /** Writes {@code bench-<time>.md} and {@code .json}, and the same as {@code latest.*}. */
+  List<Path> write(Path dir, Instant startedAt) {
+    String stamp = startedAt.toString().replace(":", "");
+    try {
+      Files.createDirectories(dir);
+      Path md = dir.resolve("bench-" + stamp + ".md");
+      Path json = dir.resolve("bench-" + stamp + ".json");
+      Files.writeString(md, markdown());
+      Files.writeString(json, json());
+      Files.copy(md, dir.resolve("latest.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          json, dir.resolve("latest.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return List.of(md, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,386 @@
+package dev.vigil.benchmarks;
+
+import dev.vigil.benchmarks.Results.LatencyRun;
+import dev.vigil.benchmarks.Results.MemoryRun;
+import dev.vigil.benchmarks.Results.RecoveryRun;
+import dev.vigil.benchmarks.Results.Segment;
+import dev.vigil.benchmarks.Results.ThroughputRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** The benchmarks of one service: throughput and latency, then memory and recovery. */
+final class ServiceBench {
+
+  /** A run that takes longer than this has failed: nothing here should take minutes. */
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+
+  private static final Duration FIRST_OUTPUT_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration DRAIN_QUIET = Duration.ofSeconds(3);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final long HIGHEST_LATENCY_MICROS = Duration.ofHours(1).toNanos() / 1_000;
+
+  private final ServiceSpec spec;
+  private final Bench.Options options;
+  private final Cluster cluster;
+  private final Launcher launcher;
+  private final Results results;
+  private final PrintWriter out;
+  private final Workload workload;
+  private final String input;
+  private long inputEvents;
+
+  ServiceBench(
+      ServiceSpec spec,
+      Bench.Options options,
+      Cluster cluster,
+      Launcher launcher,
+      Results results,
+      PrintWriter out,
+      Instant dataStart) {
+    this.spec = spec;
+    this.options = options;
+    this.cluster = cluster;
+    this.launcher = launcher;
+    this.results = results;
+    this.out = out;
+    this.workload = new Workload(spec, options.seed, dataStart, options.keys);
+    this.input = spec.input().name();
+  }
+
+  void run() throws InterruptedException {
+    preload();
+    if (spec.idOutput().isEmpty()) {
+      out.printf("%s: no output names its input; latency not measured%n", spec.service());
+    }
+    String recoveryApp = throughput();
+    memoryAndRecovery(recoveryApp);
+  }
+
+  private void preload() {
+    cluster.createTopics(
+        Stream.concat(
+                Stream.of(input),
+                Stream.of(Contender.PIPE, Contender.PIPE_JSON).map(spec::pipeOutput))
+            .toList(),
+        spec.referenceTopics().stream().map(t -> t.name()).toList());
+    long began = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer = cluster.producer(20)) {
+      workload.referenceData().forEach(producer::send);
+      for (long i = 0; i < options.events; i++) {
+        producer.send(workload.next());
+      }
+      producer.flush();
+    }
+    inputEvents = Cluster.sum(cluster.endOffsets(input));
+    out.printf(
+        "%s: preloaded %,d events over %,d keys in %.1f s%n",
+        spec.service(), inputEvents, options.keys, (System.nanoTime() - began) / 1e9);
+  }
+
+  /**
+   * Runs each contender through the preloaded input, repetition by repetition, so that a drift of
+   * the machine's load spreads over all of them. The last repetition's service and pipe stay up for
+   * the latency runs, caught up and with the state of every key: the service runs first in each
+   * repetition, so its median rate, which sets the latency loads, is known by then.
+   *
+   * @return the application id of the first service run, whose state recovery restarts from
+   */
+  private String throughput() throws InterruptedException {
+    String first = null;
+    long warmup = (long) (inputEvents * options.warmupFraction);
+    for (String guarantee : options.guarantees) {
+      for (int rep = 1; rep <= options.repetitions; rep++) {
+        for (Contender contender :
+            List.of(Contender.SERVICE, Contender.PIPE, Contender.PIPE_JSON)) {
+          String group = name(contender, guarantee, "t" + rep);
+          ContenderProcess process =
+              contender.baseline()
+                  ? launcher.pipe(spec, contender, group, guarantee)
+                  : launcher.service(spec, group, guarantee);
+          Throughput.Timing timing;
+          ContenderProcess.HeapUse heap;
+          long rss;
+          try (process) {
+            timing =
+                Throughput.await(cluster, process, group, input, inputEvents, warmup, RUN_TIMEOUT);
+            heap = process.heapUse();
+            rss = process.peakRssBytes();
+            if (rep == options.repetitions
+                && contender != Contender.PIPE_JSON
+                && spec.idOutput().isPresent()) {
+              List<Double> serviceRates = new ArrayList<>(serviceRates(guarantee));
+              if (contender == Contender.SERVICE) {
+                serviceRates.add(timing.events() / timing.seconds());
+              }
+              latency(process, contender, guarantee, Stats.median(serviceRates));
+            }
+          }
+          long state = contender.baseline() ? 0 : Dirs.sizeOf(launcher.stateDir(group));
+          if (!contender.baseline() && first == null) {
+            first = group;
+          }
+          ThroughputRun run =
+              new ThroughputRun(
+                  spec.service(),
+                  guarantee,
+                  contender.label(),
+                  rep,
+                  timing.events(),
+                  timing.seconds(),
+                  timing.events() / timing.seconds(),
+                  heap.peakMiB(),
+                  heap.peakAfterGcMiB(),
+                  rss,
+                  state);
+          results.throughput.add(run);
+          out.printf(
+              "%s %s %s #%d: %,.0f events/s (%,d events in %.2f s), heap peak %d MiB, RSS %d MiB%n",
+              spec.service(),
+              guarantee,
+              contender.label(),
+              rep,
+              run.eventsPerSecond(),
+              run.events(),
+              run.seconds(),
+              run.peakHeapMiB(),
+              rss / (1024 * 1024));
+        }
+      }
+    }
+    return first;
+  }
+
+  /**
+   * Restarts the first service run with its state kept, with {@code --memory-events} new events
+   * waiting (enough for every one of {@code --keys} to have state), and measures the memory once it
+   * has caught up; then restarts it with its state wiped, with {@code --recovery-events} waiting.
+   */
+  private void memoryAndRecovery(String applicationId) throws InterruptedException {
+    String guarantee = options.guarantees.get(0);
+    Path stateDir = launcher.stateDir(applicationId);
+    long before = cluster.committed(applicationId, input);
+    produce(options.memoryEvents);
+    long end = Cluster.sum(cluster.endOffsets(input));
+    double keptSeconds;
+    ContenderProcess.HeapUse heap;
+    long rss;
+    try (ContenderProcess process = launcher.service(spec, applicationId, guarantee)) {
+      keptSeconds =
+          Throughput.awaitProgress(cluster, process, applicationId, input, before, RUN_TIMEOUT);
+      Throughput.await(cluster, process, applicationId, input, end, end, RUN_TIMEOUT);
+      heap = process.heapUse();
+      rss = process.peakRssBytes();
+    }
+    long state = Dirs.sizeOf(stateDir);
+    results.memory.add(
+        new MemoryRun(
+            spec.service(),
+            guarantee,
+            options.keys,
+            end,
+            heap.peakMiB(),
+            heap.peakAfterGcMiB(),
+            rss,
+            state));
+    out.printf(
+        "%s memory after %,d events over %,d keys: heap peak %d MiB (%d MiB after GC), RSS %d MiB,"
+            + " state %,d bytes%n",
+        spec.service(),
+        end,
+        options.keys,
+        heap.peakMiB(),
+        heap.peakAfterGcMiB(),
+        rss / (1024 * 1024),
+        state);
+    recovered(guarantee, true, state, keptSeconds);
+
+    Dirs.delete(stateDir);
+    before = cluster.committed(applicationId, input);
+    produce(options.recoveryEvents);
+    try (ContenderProcess process = launcher.service(spec, applicationId, guarantee)) {
+      recovered(
+          guarantee,
+          false,
+          state,
+          Throughput.awaitProgress(cluster, process, applicationId, input, before, RUN_TIMEOUT));
+    }
+  }
+
+  private void recovered(String guarantee, boolean kept, long state, double seconds) {
+    results.recovery.add(new RecoveryRun(spec.service(), guarantee, kept, state, seconds));
+    out.printf(
+        "%s restarted with its state %s (%,d bytes): processing again after %.1f s%n",
+        spec.service(), kept ? "kept" : "wiped", state, seconds);
+  }
+
+  private void produce(long count) {
+    try (KafkaProducer<String, byte[]> producer = cluster.producer(20)) {
+      for (long i = 0; i < count; i++) {
+        producer.send(workload.next());
+      }
+      producer.flush();
+    }
+  }
+
+  private List<Double> serviceRates(String guarantee) {
+    return results.throughput.stream()
+        .filter(
+            r ->
+                r.service().equals(spec.service())
+                    && r.guarantee().equals(guarantee)
+                    && r.contender().equals(Contender.SERVICE.label()))
+        .map(ThroughputRun::eventsPerSecond)
+        .toList();
+  }
+
+  /** Latency at each share of the service's maximum rate, on a contender that has caught up. */
+  private void latency(
+      ContenderProcess process, Contender contender, String guarantee, double maxRate)
+      throws InterruptedException {
+    String output =
+        contender.baseline() ? spec.pipeOutput(contender) : spec.idOutput().orElseThrow().name();
+    try (LatencyProbe probe = new LatencyProbe(cluster, output, spec.idField());
+        KafkaProducer<String, byte[]> producer = cluster.producer(0)) {
+      awaitFirstOutput(process, probe, producer);
+      for (int percent : options.latencyPercents) {
+        double rate = Math.max(1, maxRate * percent / 100.0);
+        results.latency.add(measure(process, probe, producer, guarantee, contender, percent, rate));
+      }
+    }
+  }
+
+  /** Sends single events until one comes out: the contender has caught up with its backlog. */
+  private void awaitFirstOutput(
+      ContenderProcess process, LatencyProbe probe, KafkaProducer<String, byte[]> producer)
+      throws InterruptedException {
+    Histogram ignored = histogram();
+    long begin = System.nanoTime();
+    while (probe.matched() == 0) {
+      process.checkAlive();
+      if (System.nanoTime() - begin > FIRST_OUTPUT_TIMEOUT.toNanos()) {
+        throw new IllegalStateException(
+            process.name()
+                + " wrote no output within "
+                + FIRST_OUTPUT_TIMEOUT.toMinutes()
+                + " min");
+      }
+      ProducerRecord<String, byte[]> record = workload.next();
+      probe.expect(Ids.of(record.value(), spec.idField()), System.nanoTime(), ignored);
+      producer.send(record);
+      Thread.sleep(200);
+    }
+    drain(probe);
+    probe.forget();
+  }
+
+  private LatencyRun measure(
+      ContenderProcess process,
+      LatencyProbe probe,
+      KafkaProducer<String, byte[]> producer,
+      String guarantee,
+      Contender contender,
+      int percent,
+      double rate)
+      throws InterruptedException {
+    int perSegment = (int) Math.max(1, rate * options.latencySeconds);
+    int segments = options.latencySegments + 1;
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(perSegment * segments);
+    List<String> ids = new ArrayList<>(perSegment * segments);
+    for (int i = 0; i < perSegment * segments; i++) {
+      ProducerRecord<String, byte[]> record = workload.next();
+      records.add(record);
+      ids.add(Ids.of(record.value(), spec.idField()));
+    }
+    List<Histogram> histograms = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      histograms.add(histogram());
+    }
+    double intervalNanos = 1e9 / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < records.size(); i++) {
+      // Latency counts from when the event was due, not from when it was sent: a load generator
+      // that falls behind must not hide the wait (coordinated omission).
+      long due = start + (long) (i * intervalNanos);
+      long wait = due - System.nanoTime();
+      if (wait > 2_000_000) {
+        Thread.sleep(wait / 1_000_000);
+      }
+      while (System.nanoTime() < due) {
+        Thread.onSpinWait();
+      }
+      probe.expect(ids.get(i), due, histograms.get(i / perSegment));
+      producer.send(records.get(i));
+      if (i % 1000 == 0) {
+        process.checkAlive();
+      }
+    }
+    producer.flush();
+    drain(probe);
+    long unmatched = probe.forget();
+    List<Segment> measured = new ArrayList<>();
+    for (Histogram h : histograms.subList(1, segments)) {
+      synchronized (h) {
+        measured.add(
+            new Segment(
+                h.getTotalCount(),
+                h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0,
+                h.getValueAtPercentile(99.9) / 1000.0,
+                h.getMaxValue() / 1000.0));
+      }
+    }
+    LatencyRun run =
+        new LatencyRun(
+            spec.service(), guarantee, contender.label(), percent, rate, measured, unmatched);
+    out.printf(
+        "%s %s %s at %d%% (%,.0f events/s): p99 %s ms per segment, %d without output%n",
+        spec.service(),
+        guarantee,
+        contender.label(),
+        percent,
+        rate,
+        measured.stream().map(s -> String.format("%.1f", s.p99())).toList(),
+        unmatched);
+    return run;
+  }
+
+  /** Waits until every expected output came, or none came for a while. */
+  private static void drain(LatencyProbe probe) throws InterruptedException {
+    long begin = System.nanoTime();
+    long lastMatched = probe.matched();
+    long lastChange = begin;
+    while (probe.outstanding() > 0 && System.nanoTime() - begin < DRAIN_TIMEOUT.toNanos()) {
+      Thread.sleep(100);
+      long now = System.nanoTime();
+      if (probe.matched() != lastMatched) {
+        lastMatched = probe.matched();
+        lastChange = now;
+      } else if (now - lastChange > DRAIN_QUIET.toNanos()) {
+        return;
+      }
+    }
+  }
+
+  private static Histogram histogram() {
+    return new Histogram(HIGHEST_LATENCY_MICROS, 3);
+  }
+
+  private String name(Contender contender, String guarantee, String run) {
+    return "bench-"
+        + spec.service()
+        + "-"
+        + contender.label().replace('+', '-')
+        + "-"
+        + (guarantee.startsWith("exactly_once") ? "eos" : "alo")
+        + "-"
+        + run;
+  }
+}
