@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.chaos.ChaosCommand;
 import dev.vigil.cli.demo.DemoCommand;
 import dev.vigil.cli.demo.SampleCommand;
 import dev.vigil.cli.down.DownCommand;
@@ -51,7 +52,8 @@ public final class VigilCli implements Runnable {
             .addSubcommand(new ProduceCommand(in))
             .addSubcommand(new TailCommand(clock))
             .addSubcommand(new StatusCommand(workspace, new ReadinessProbe()))
-            .addSubcommand(new DownCommand(workspace));
+            .addSubcommand(new DownCommand(workspace))
+            .addSubcommand(new ChaosCommand(workspace, clock));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UserException) {

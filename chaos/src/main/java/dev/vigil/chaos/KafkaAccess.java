@@ -1,0 +1,220 @@
+package dev.vigil.chaos;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The broker as the chaos runs see it: topics, a producer for the workload, and reading outputs
+ * back. Every call has a bound, since the broker itself is one of the things that gets killed.
+ */
+final class KafkaAccess implements AutoCloseable {
+
+  static final int PARTITIONS = 3;
+
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final String bootstrapServers;
+  private final Admin admin;
+
+  KafkaAccess(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+    Properties properties = new Properties();
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    this.admin = Admin.create(properties);
+  }
+
+  String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** Creates the topics that do not exist yet, with {@link #PARTITIONS} partitions each. */
+  void createTopics(Collection<String> topics, Collection<String> compacted) {
+    List<NewTopic> newTopics = new ArrayList<>();
+    for (String topic : topics) {
+      NewTopic newTopic = new NewTopic(topic, PARTITIONS, (short) 1);
+      if (compacted.contains(topic)) {
+        newTopic.configs(
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      }
+      newTopics.add(newTopic);
+    }
+    admin
+        .createTopics(newTopics)
+        .values()
+        .forEach(
+            (topic, future) -> {
+              try {
+                future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                  throw new IllegalStateException("Cannot create " + topic, e.getCause());
+                }
+              } catch (TimeoutException e) {
+                throw new IllegalStateException("Cannot create " + topic + " in time", e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted creating " + topic, e);
+              }
+            });
+  }
+
+  /** A producer that retries through broker restarts and never writes a record twice. */
+  KafkaProducer<String, byte[]> producer() {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // Long enough to ride through a broker restart, which is one of the scenarios.
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** Every committed record of the topic, in partition and offset order. */
+  List<OutputRecord> readCommitted(String topic) {
+    List<OutputRecord> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer(IsolationLevel.READ_COMMITTED)) {
+      List<TopicPartition> partitions = partitions(topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+          records.add(
+              new OutputRecord(
+                  topic,
+                  r.key(),
+                  r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
+                  r.partition(),
+                  r.offset()));
+        }
+      }
+    }
+    records.sort(
+        (a, b) ->
+            a.partition() != b.partition()
+                ? Integer.compare(a.partition(), b.partition())
+                : Long.compare(a.offset(), b.offset()));
+    return records;
+  }
+
+  /** How many records of the topic were written and aborted: what open transactions left. */
+  long abortedRecords(String topic) {
+    return countRecords(topic, IsolationLevel.READ_UNCOMMITTED)
+        - countRecords(topic, IsolationLevel.READ_COMMITTED);
+  }
+
+  private long countRecords(String topic, IsolationLevel isolation) {
+    long count = 0;
+    try (KafkaConsumer<String, byte[]> consumer = consumer(isolation)) {
+      List<TopicPartition> partitions = partitions(topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        count += consumer.poll(POLL).count();
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Per partition of the topics, how far records are written (high watermark) and how far they are
+   * committed (last stable offset); they differ while a transaction is open on the partition.
+   */
+  Map<TopicPartition, long[]> writtenAndCommitted(Collection<String> topics) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    topics.forEach(t -> partitions.addAll(partitions(t)));
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+    Map<TopicPartition, ListOffsetsResultInfo> written =
+        get(
+            admin
+                .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                .all());
+    Map<TopicPartition, ListOffsetsResultInfo> committed =
+        get(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all());
+    Map<TopicPartition, long[]> result = new HashMap<>();
+    partitions.forEach(
+        p -> result.put(p, new long[] {written.get(p).offset(), committed.get(p).offset()}));
+    return result;
+  }
+
+  /** Whether a transaction is open on any partition of the topics. */
+  boolean transactionOpen(Collection<String> topics) {
+    return writtenAndCommitted(topics).values().stream().anyMatch(o -> o[0] > o[1]);
+  }
+
+  /** The sum of the topics' last stable offsets: grows whenever outputs are committed. */
+  long committedOffsets(Collection<String> topics) {
+    return writtenAndCommitted(topics).values().stream().mapToLong(o -> o[1]).sum();
+  }
+
+  private List<TopicPartition> partitions(String topic) {
+    TopicDescription description =
+        get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+    return description.partitions().stream()
+        .map(p -> new TopicPartition(topic, p.partition()))
+        .toList();
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(IsolationLevel isolation) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+    try {
+      return future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new KafkaException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new KafkaException("The broker did not answer within " + ADMIN_TIMEOUT, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("Interrupted", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
+}
