@@ -3,8 +3,6 @@ package dev.vigil.chaos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scenario 3: the broker is stopped cleanly and later killed with SIGKILL while the workload flows,
@@ -18,13 +16,12 @@ final class BrokerRestart {
 
   private static final long PROGRESS = 20;
   private static final Duration DOWN_LIMIT = Duration.ofSeconds(60);
-  private static final Pattern THREADS = Pattern.compile("\"threads\"\\s*:\\s*(\\d+)");
 
   private BrokerRestart() {}
 
   static ScenarioResult run(Run run) throws InterruptedException {
     run.startAndAwaitReady(run.service);
-    Optional<Integer> threads = threads(run.service);
+    Optional<Integer> threads = run.service.streamThreads();
     run.feeder.start();
     for (boolean clean : new boolean[] {true, false}) {
       run.awaitProgress(PROGRESS);
@@ -53,7 +50,7 @@ final class BrokerRestart {
       run.recovered(run.since(outage));
       run.log("ready again " + run.since(outage).toSeconds() + " s after the outage began");
     }
-    Optional<Integer> threadsAfter = threads(run.service);
+    Optional<Integer> threadsAfter = run.service.streamThreads();
     run.note(
         (threads.isPresent() && threads.equals(threadsAfter) ? "" : "FAILED: ")
             + "stream threads before and after: "
@@ -73,14 +70,5 @@ final class BrokerRestart {
       Thread.sleep(200);
     }
     return false;
-  }
-
-  /** The live stream threads, as the readiness health reports them. */
-  private static Optional<Integer> threads(ServiceProcess service) {
-    return service
-        .get("/actuator/health/readiness")
-        .map(r -> THREADS.matcher(r.body()))
-        .filter(Matcher::find)
-        .map(m -> Integer.valueOf(m.group(1)));
   }
 }

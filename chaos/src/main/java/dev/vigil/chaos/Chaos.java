@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs fault-injection scenarios against the services' packaged jars on a real {@code local-kafka}
@@ -19,7 +20,9 @@ public final class Chaos {
   public enum Scenario {
     CRASH_LOOP(CrashLoop.NAME),
     RESTART_AND_WIPE(RestartAndWipe.NAME),
-    BROKER_RESTART(BrokerRestart.NAME);
+    BROKER_RESTART(BrokerRestart.NAME),
+    FAILOVER(Failover.NAME),
+    POISON_PILLS(PoisonPills.NAME);
 
     private final String id;
 
@@ -63,11 +66,17 @@ public final class Chaos {
     Path dir = workDir.resolve(scenario.id() + "-" + target.name());
     // A previous run's broker data and state would make this run's outputs meaningless.
     RestartAndWipe.delete(dir);
-    try (Run run = new Run(dir, home, target, settings, clock, progress)) {
+    UnaryOperator<Workload> workloads =
+        scenario == Scenario.POISON_PILLS
+            ? w -> new PoisonWorkload(w, PoisonPills.PROBABILITY, settings.seed())
+            : UnaryOperator.identity();
+    try (Run run = new Run(dir, home, target, settings, workloads, clock, progress)) {
       return switch (scenario) {
         case CRASH_LOOP -> CrashLoop.run(run);
         case RESTART_AND_WIPE -> RestartAndWipe.run(run);
         case BROKER_RESTART -> BrokerRestart.run(run);
+        case FAILOVER -> Failover.run(run);
+        case POISON_PILLS -> PoisonPills.run(run);
       };
     }
   }

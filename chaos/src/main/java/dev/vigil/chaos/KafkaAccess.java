@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -25,9 +27,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -44,6 +48,9 @@ final class KafkaAccess implements AutoCloseable {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(500);
 
+  /** The header in which a service's dead-letter records say why, as the README documents. */
+  private static final String REASON_HEADER = "vigil.error.reason";
+
   private final String bootstrapServers;
   private final Admin admin;
 
@@ -54,10 +61,6 @@ final class KafkaAccess implements AutoCloseable {
     properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     this.admin = Admin.create(properties);
-  }
-
-  String bootstrapServers() {
-    return bootstrapServers;
   }
 
   /** Creates the topics that do not exist yet, with {@link #PARTITIONS} partitions each. */
@@ -91,6 +94,22 @@ final class KafkaAccess implements AutoCloseable {
             });
   }
 
+  /**
+   * Waits until every partition of the topics has a leader: a topic is created before its
+   * partitions can take writes, and on a busy machine that can take a while.
+   */
+  void awaitLeaders(Collection<String> topics) throws InterruptedException {
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos() * 4;
+    while (!get(admin.describeTopics(topics).allTopicNames()).values().stream()
+        .flatMap(d -> d.partitions().stream())
+        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Partitions of " + topics + " have no leader");
+      }
+      Thread.sleep(100);
+    }
+  }
+
   /** A producer that retries through broker restarts and never writes a record twice. */
   KafkaProducer<String, byte[]> producer() {
     Properties properties = new Properties();
@@ -107,49 +126,60 @@ final class KafkaAccess implements AutoCloseable {
   /** Every committed record of the topic, in partition and offset order. */
   List<OutputRecord> readCommitted(String topic) {
     List<OutputRecord> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = consumer(IsolationLevel.READ_COMMITTED)) {
-      List<TopicPartition> partitions = partitions(topic);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
-          records.add(
-              new OutputRecord(
-                  topic,
-                  r.key(),
-                  r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
-                  r.partition(),
-                  r.offset()));
-        }
-      }
-    }
+    forEach(
+        topic,
+        IsolationLevel.READ_COMMITTED,
+        r ->
+            records.add(
+                new OutputRecord(
+                    topic,
+                    r.key(),
+                    r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8),
+                    r.partition(),
+                    r.offset())));
     records.sort(
-        (a, b) ->
-            a.partition() != b.partition()
-                ? Integer.compare(a.partition(), b.partition())
-                : Long.compare(a.offset(), b.offset()));
+        Comparator.comparingInt(OutputRecord::partition).thenComparingLong(OutputRecord::offset));
     return records;
+  }
+
+  /** A record of a dead-letter topic: the original value and why it was rejected. */
+  record DeadLetter(byte[] value, String reason) {}
+
+  List<DeadLetter> readDeadLetters(String topic) {
+    List<DeadLetter> letters = new ArrayList<>();
+    forEach(
+        topic,
+        IsolationLevel.READ_COMMITTED,
+        r -> {
+          Header reason = r.headers().lastHeader(REASON_HEADER);
+          letters.add(
+              new DeadLetter(
+                  r.value(),
+                  reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8)));
+        });
+    return letters;
   }
 
   /** How many records of the topic were written and aborted: what open transactions left. */
   long abortedRecords(String topic) {
-    return countRecords(topic, IsolationLevel.READ_UNCOMMITTED)
-        - countRecords(topic, IsolationLevel.READ_COMMITTED);
+    long[] counts = new long[2];
+    forEach(topic, IsolationLevel.READ_UNCOMMITTED, r -> counts[0]++);
+    forEach(topic, IsolationLevel.READ_COMMITTED, r -> counts[1]++);
+    return counts[0] - counts[1];
   }
 
-  private long countRecords(String topic, IsolationLevel isolation) {
-    long count = 0;
+  /** Reads the topic from its beginning to its end as the isolation level sees it. */
+  private void forEach(
+      String topic, IsolationLevel isolation, Consumer<ConsumerRecord<String, byte[]>> action) {
     try (KafkaConsumer<String, byte[]> consumer = consumer(isolation)) {
       List<TopicPartition> partitions = partitions(topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        count += consumer.poll(POLL).count();
+        consumer.poll(POLL).forEach(action);
       }
     }
-    return count;
   }
 
   /**
@@ -172,6 +202,16 @@ final class KafkaAccess implements AutoCloseable {
     partitions.forEach(
         p -> result.put(p, new long[] {written.get(p).offset(), committed.get(p).offset()}));
     return result;
+  }
+
+  /** How many partitions each member of the consumer group has, by member id. */
+  Map<String, Integer> assignment(String groupId) {
+    Map<String, Integer> partitions = new HashMap<>();
+    get(admin.describeConsumerGroups(List.of(groupId)).all())
+        .get(groupId)
+        .members()
+        .forEach(m -> partitions.put(m.consumerId(), m.assignment().topicPartitions().size()));
+    return partitions;
   }
 
   /** Whether a transaction is open on any partition of the topics. */
@@ -200,7 +240,7 @@ final class KafkaAccess implements AutoCloseable {
     return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
-  private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+  private static <T> T get(KafkaFuture<T> future) {
     try {
       return future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * One scenario for one service, from a fresh broker to the verdict: the broker and the service as
@@ -36,9 +38,11 @@ final class Run implements AutoCloseable {
   final ChaosSettings settings;
   final Broker broker;
   final KafkaAccess kafka;
+  final Workload workload;
   final Feeder feeder;
   final ServiceProcess service;
   private final Path dir;
+  private final Path home;
   private final Clock clock;
   private final Consumer<String> progress;
   private final List<String> notes = new ArrayList<>();
@@ -51,30 +55,38 @@ final class Run implements AutoCloseable {
       Path home,
       Target target,
       ChaosSettings settings,
+      UnaryOperator<Workload> workloads,
       Clock clock,
-      Consumer<String> progress) {
+      Consumer<String> progress)
+      throws InterruptedException {
     this.dir = dir;
+    this.home = home;
     this.target = target;
     this.settings = settings;
     this.clock = clock;
     this.progress = progress;
-    this.broker = new Broker(dir.resolve("kafka"));
+    this.broker = new Broker(dir.resolve("kafka"), dir.resolve("logs").resolve("kafka.log"));
     broker.start();
     this.kafka = new KafkaAccess(broker.bootstrapServers());
     kafka.createTopics(target.topics(), target.compactedTopics());
+    kafka.awaitLeaders(target.topics());
     Instant start = clock.instant().minus(EVENT_TIME_HEADSTART).truncatedTo(ChronoUnit.MINUTES);
+    this.workload =
+        workloads.apply(
+            target.workload().start(settings.seed(), start, settings.eventsPerSecond()));
     this.feeder =
         new Feeder(
-            kafka.producer(),
-            target.workload().start(settings.seed(), start, settings.eventsPerSecond()),
-            settings.events(),
-            settings.eventsPerSecond(),
-            clock);
+            kafka.producer(), workload, settings.events(), settings.eventsPerSecond(), clock);
     feeder.sendReferenceData();
     this.service = instance(home, "1");
   }
 
-  ServiceProcess instance(Path home, String instance, String... arguments) {
+  /** Another instance of the service, with its own port and state directory. */
+  ServiceProcess instance(String instance, String... arguments) {
+    return instance(home, instance, arguments);
+  }
+
+  private ServiceProcess instance(Path home, String instance, String... arguments) {
     List<String> all = new ArrayList<>(settings.serviceArguments());
     all.addAll(List.of(arguments));
     return new ServiceProcess(
@@ -117,28 +129,43 @@ final class Run implements AutoCloseable {
    * commit outputs again.
    */
   void killAndRestart(ServiceProcess instance) throws InterruptedException {
+    Instant killed = clock.instant();
+    long committedAtKill = kill(instance);
+    instance.start();
+    awaitRecovery(instance, committedAtKill, killed, "recovery after SIGKILL");
+  }
+
+  /**
+   * Kills the instance with SIGKILL, preferably while a transaction is open on an output.
+   *
+   * @return the committed outputs at the kill
+   */
+  long kill(ServiceProcess instance) throws InterruptedException {
     Instant deadline = clock.instant().plusSeconds(10);
     while (!kafka.transactionOpen(target.outputTopics()) && clock.instant().isBefore(deadline)) {
       Thread.sleep(10);
     }
     instance.kill();
-    Instant killed = clock.instant();
     kills++;
     // After the process is gone its open transaction stays open until its successor fences it.
     boolean inTransaction = kafka.transactionOpen(target.outputTopics());
     if (inTransaction) {
       killsInTransaction++;
     }
-    long committedAtKill = committed();
     log("killed (SIGKILL) " + (inTransaction ? "with a transaction open" : "between transactions"));
-    instance.start();
+    return committed();
+  }
+
+  /** Waits until the instance is ready and outputs are committed again, and notes how long. */
+  void awaitRecovery(ServiceProcess instance, long committedAtKill, Instant since, String what)
+      throws InterruptedException {
     await(
         () -> instance.ready() && (committed() > committedAtKill || feeder.finished()),
         RECOVERY_LIMIT,
-        "recovery after SIGKILL",
+        what,
         instance);
-    Duration recovery = since(killed);
-    maxRecovery = recovery.compareTo(maxRecovery) > 0 ? recovery : maxRecovery;
+    Duration recovery = since(since);
+    recovered(recovery);
     log("recovered in " + recovery.toSeconds() + " s");
   }
 
@@ -163,7 +190,13 @@ final class Run implements AutoCloseable {
    * limit), then verifies them once more and reports.
    */
   ScenarioResult finish(String scenario) throws InterruptedException {
-    List<SentRecord> input = feeder.awaitAll(settings.duration().plus(Duration.ofMinutes(10)));
+    return finish(scenario, sent -> true);
+  }
+
+  /** As {@link #finish(String)}, the verifier seeing only the input records that pass. */
+  ScenarioResult finish(String scenario, Predicate<SentRecord> verified)
+      throws InterruptedException {
+    List<SentRecord> input = awaitInput().stream().filter(verified).toList();
     Instant deadline = clock.instant().plus(SETTLE_LIMIT);
     Verification verification = verify(input);
     while (verification.missing() > 0 && clock.instant().isBefore(deadline)) {
@@ -192,6 +225,10 @@ final class Run implements AutoCloseable {
             + verification
             + (verification.passed() ? "" : " (logs in " + dir.resolve("logs") + ")"));
     return result;
+  }
+
+  List<SentRecord> awaitInput() throws InterruptedException {
+    return feeder.awaitAll(settings.duration().plus(Duration.ofMinutes(10)));
   }
 
   private Verification verify(List<SentRecord> input) {

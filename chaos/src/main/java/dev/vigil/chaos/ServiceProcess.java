@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One instance of a service, run from its packaged jar as a process of its own, so that a SIGKILL
@@ -25,6 +28,10 @@ final class ServiceProcess implements AutoCloseable {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(60);
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
+  private static final Pattern THREADS = Pattern.compile("\"threads\"\\s*:\\s*(\\d+)");
+
+  /** What the services log when a stream thread dies and is replaced. */
+  private static final String THREAD_DIED = "Stream thread failed";
 
   private final Path jar;
   private final int port;
@@ -106,10 +113,6 @@ final class ServiceProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   int port() {
     return port;
   }
@@ -125,6 +128,23 @@ final class ServiceProcess implements AutoCloseable {
   /** {@code GET /actuator/health/readiness} answered 200: Kafka Streams is RUNNING. */
   boolean ready() {
     return get("/actuator/health/readiness").map(r -> r.statusCode() == 200).orElse(false);
+  }
+
+  /** The live stream threads, as the readiness health reports them. */
+  Optional<Integer> streamThreads() {
+    return get("/actuator/health/readiness")
+        .map(r -> THREADS.matcher(r.body()))
+        .filter(Matcher::find)
+        .map(m -> Integer.valueOf(m.group(1)));
+  }
+
+  /** How often a stream thread died in this instance, as its log says. */
+  long threadDeaths() {
+    try (Stream<String> lines = Files.lines(log)) {
+      return lines.filter(line -> line.contains(THREAD_DIED)).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + log, e);
+    }
   }
 
   /** An HTTP GET on the instance, or empty if it does not answer. */

@@ -15,13 +15,24 @@ import java.util.Optional;
  * @param compactedTopics those of them that are tables
  * @param workload the service's deterministic input
  * @param verifier its independent check of the outputs
+ * @param query an interactive query to ask any instance about any key, if the service has one open
+ *     without credentials
  */
 public record Target(
     String name,
     List<String> inputTopics,
     List<String> compactedTopics,
     WorkloadFactory workload,
-    Verifier verifier) {
+    Verifier verifier,
+    Optional<Query> query) {
+
+  /**
+   * A REST request about one entity.
+   *
+   * @param keysTopic the reference-data topic whose keys name the entities
+   * @param pathTemplate the request path, with {@code %s} for the key
+   */
+  public record Query(String keysTopic, String pathTemplate) {}
 
   /** Starts a target's workload. */
   @FunctionalInterface
@@ -35,7 +46,8 @@ public record Target(
           List.of(FraudVerifier.TRANSACTIONS, "payments.accounts", "fraud.rules"),
           List.of("payments.accounts", "fraud.rules"),
           Workloads::payments,
-          new FraudVerifier());
+          new FraudVerifier(),
+          Optional.of(new Query("payments.accounts", "/accounts/%s/risk")));
 
   public static final Target VITALS =
       new Target(
@@ -43,7 +55,8 @@ public record Target(
           List.of(VitalsVerifier.READINGS, VitalsVerifier.PATIENTS),
           List.of(VitalsVerifier.PATIENTS),
           Workloads::vitals,
-          new VitalsVerifier());
+          new VitalsVerifier(),
+          Optional.empty());
 
   public static final Target IOT =
       new Target(
@@ -51,7 +64,8 @@ public record Target(
           List.of(IotVerifier.TELEMETRY, "iot.devices"),
           List.of("iot.devices"),
           Workloads::iot,
-          new IotVerifier());
+          new IotVerifier(),
+          Optional.of(new Query("iot.devices", "/devices/%s")));
 
   public static final List<Target> ALL = List.of(FRAUD, VITALS, IOT);
 

@@ -39,7 +39,7 @@ public final class ChaosCommand implements Callable<Integer> {
       names = "--scenario",
       required = true,
       paramLabel = "NAME",
-      description = "crash-loop, broker-restart, or all")
+      description = "crash-loop, restart-and-wipe, broker-restart, failover, poison-pills, or all")
   String scenario;
 
   @Option(
