@@ -115,12 +115,17 @@ final class Run implements AutoCloseable {
 
   /** Waits until the service has committed more outputs, or the workload is all sent. */
   void awaitProgress(long outputs) throws InterruptedException {
+    awaitProgress(outputs, service);
+  }
+
+  /** As {@link #awaitProgress(long)}, while this instance runs. */
+  void awaitProgress(long outputs, ServiceProcess instance) throws InterruptedException {
     long base = committed();
     await(
         () -> committed() >= base + outputs || feeder.finished(),
         RECOVERY_LIMIT,
         "committing outputs",
-        service);
+        instance);
   }
 
   /**

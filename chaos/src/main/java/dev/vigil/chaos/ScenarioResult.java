@@ -31,6 +31,21 @@ public record ScenarioResult(
     notes = List.copyOf(notes);
   }
 
+  /** A run that could not finish: it fails, saying why. */
+  public static ScenarioResult failed(String scenario, String service, String reason) {
+    return new ScenarioResult(
+        scenario,
+        service,
+        0,
+        0,
+        0,
+        new Verification(0, 0, 0, 0, 0, List.of()),
+        0,
+        0,
+        Duration.ZERO,
+        List.of("FAILED: " + reason));
+  }
+
   public boolean passed() {
     return verification.passed() && notes.stream().noneMatch(n -> n.startsWith("FAILED"));
   }

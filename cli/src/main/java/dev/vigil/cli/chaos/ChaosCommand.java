@@ -9,12 +9,14 @@ import dev.vigil.chaos.Target;
 import dev.vigil.cli.UserException;
 import dev.vigil.cli.Workspace;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -112,10 +114,18 @@ public final class ChaosCommand implements Callable<Integer> {
     List<ScenarioResult> results = new ArrayList<>();
     for (Scenario s : scenarios) {
       for (Target target : targets) {
-        results.add(chaos.run(s, target, settings));
+        try {
+          results.add(chaos.run(s, target, settings));
+        } catch (IllegalStateException | KafkaException | UncheckedIOException e) {
+          // One run that cannot finish (a service that does not start, say) fails its row; the
+          // other runs still tell what they tell.
+          err.println(target.name() + ": FAILED: " + e.getMessage());
+          results.add(ScenarioResult.failed(s.id(), target.name(), e.getMessage()));
+        }
       }
     }
     out.print(SummaryTable.markdown(results));
+    out.flush();
     return results.stream().allMatch(ScenarioResult::passed) ? 0 : 1;
   }
 
