@@ -2,6 +2,7 @@ package dev.vigil.cli;
 
 import dev.vigil.cli.acls.AclsCommand;
 import dev.vigil.cli.bench.BenchCommand;
+import dev.vigil.cli.chaos.ChaosCommand;
 import dev.vigil.cli.demo.DemoCommand;
 import dev.vigil.cli.down.DownCommand;
 import dev.vigil.cli.evaluate.EvaluateCommand;
@@ -57,7 +58,8 @@ public final class VigilCli implements Runnable {
             .addSubcommand(new DownCommand(workspace))
             .addSubcommand(new EvaluateCommand(workspace, clock))
             .addSubcommand(new AclsCommand())
-            .addSubcommand(new BenchCommand(workspace));
+            .addSubcommand(new BenchCommand(workspace))
+            .addSubcommand(new ChaosCommand(workspace, clock));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UserException) {

@@ -2,6 +2,7 @@ package dev.vigil.common.health;
 
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.springframework.boot.health.contributor.Health;
@@ -12,23 +13,35 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * rebalance or a restore the instance cannot answer queries for the keys it is taking over.
  * Liveness is UP while RUNNING or REBALANCING, the states a healthy instance moves between; any
  * other state after start means the client has stopped or failed and a restart is the cure.
+ *
+ * <p>Readiness also needs the cluster: Kafka Streams stays RUNNING while every broker is
+ * unreachable (its clients retry), yet it then processes nothing and answers queries from state
+ * that is falling behind. The sign is the group heartbeat, which each stream thread's consumer
+ * sends every few seconds (3 s by default) while it reaches its group coordinator. Liveness does
+ * not need the cluster: a restart would not bring the brokers back.
  */
 public final class KafkaStreamsHealth implements HealthIndicator {
 
+  /** Three heartbeats missed at the default interval: the coordinator is out of reach. */
+  static final long MAX_SECONDS_SINCE_HEARTBEAT = 10;
+
   private final Supplier<KafkaStreams> streams;
   private final Set<State> upStates;
+  private final boolean needsCluster;
 
-  private KafkaStreamsHealth(Supplier<KafkaStreams> streams, Set<State> upStates) {
+  private KafkaStreamsHealth(
+      Supplier<KafkaStreams> streams, Set<State> upStates, boolean needsCluster) {
     this.streams = streams;
     this.upStates = upStates;
+    this.needsCluster = needsCluster;
   }
 
   public static KafkaStreamsHealth readiness(Supplier<KafkaStreams> streams) {
-    return new KafkaStreamsHealth(streams, Set.of(State.RUNNING));
+    return new KafkaStreamsHealth(streams, Set.of(State.RUNNING), true);
   }
 
   public static KafkaStreamsHealth liveness(Supplier<KafkaStreams> streams) {
-    return new KafkaStreamsHealth(streams, Set.of(State.RUNNING, State.REBALANCING));
+    return new KafkaStreamsHealth(streams, Set.of(State.RUNNING, State.REBALANCING), false);
   }
 
   @Override
@@ -40,7 +53,31 @@ public final class KafkaStreamsHealth implements HealthIndicator {
     State state = kafkaStreams.state();
     int threads = kafkaStreams.metadataForLocalThreads().size();
     // A client can stay RUNNING after its last stream thread died; it then processes nothing.
-    Health.Builder health = upStates.contains(state) && threads > 0 ? Health.up() : Health.down();
+    boolean up = upStates.contains(state) && threads > 0;
+    Health.Builder health;
+    if (needsCluster) {
+      long sinceHeartbeat = secondsSinceHeartbeat(kafkaStreams);
+      health = up && sinceHeartbeat <= MAX_SECONDS_SINCE_HEARTBEAT ? Health.up() : Health.down();
+      health.withDetail("secondsSinceHeartbeat", sinceHeartbeat);
+    } else {
+      health = up ? Health.up() : Health.down();
+    }
     return health.withDetail("state", state.name()).withDetail("threads", threads).build();
+  }
+
+  /**
+   * Seconds since the stream threads' consumers last sent a heartbeat to their group coordinator,
+   * the longest of them; 0 before the first.
+   */
+  private static long secondsSinceHeartbeat(KafkaStreams kafkaStreams) {
+    double longest = 0;
+    for (Metric metric : kafkaStreams.metrics().values()) {
+      if (metric.metricName().group().equals("consumer-coordinator-metrics")
+          && metric.metricName().name().equals("last-heartbeat-seconds-ago")
+          && metric.metricValue() instanceof Number seconds) {
+        longest = Math.max(longest, seconds.doubleValue());
+      }
+    }
+    return Math.round(longest);
   }
 }

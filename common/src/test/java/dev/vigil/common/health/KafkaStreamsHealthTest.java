@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -82,11 +86,33 @@ class KafkaStreamsHealthTest {
   @EnumSource(State.class)
   void shouldBeReadyOnlyWhileRunning(State state) {
     inState.state = state;
+    inState.secondsSinceHeartbeat = 2;
 
     Health health = KafkaStreamsHealth.readiness(() -> inState).health();
 
     assertThat(health.getStatus()).isEqualTo(state == State.RUNNING ? Status.UP : Status.DOWN);
     assertThat(health.getDetails()).containsEntry("state", state.name());
+  }
+
+  @Test
+  void shouldNotBeReadyWhileRunningWithoutHeartbeatsToTheCluster() {
+    inState.state = State.RUNNING;
+    inState.secondsSinceHeartbeat = 11;
+
+    Health health = KafkaStreamsHealth.readiness(() -> inState).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("secondsSinceHeartbeat", 11L);
+  }
+
+  @Test
+  void shouldStayLiveWhileRunningWithoutHeartbeatsToTheCluster() {
+    inState.state = State.RUNNING;
+    inState.secondsSinceHeartbeat = 11;
+
+    Health health = KafkaStreamsHealth.liveness(() -> inState).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
   }
 
   @ParameterizedTest
@@ -119,6 +145,7 @@ class KafkaStreamsHealthTest {
   private static final class InState extends KafkaStreams {
 
     private volatile State state = State.CREATED;
+    private volatile double secondsSinceHeartbeat;
 
     InState(Topology topology, Properties config) {
       super(topology, config);
@@ -127,6 +154,32 @@ class KafkaStreamsHealthTest {
     @Override
     public State state() {
       return state;
+    }
+
+    /** The client's own metrics, with its consumer's last heartbeat as set. */
+    @Override
+    public Map<MetricName, ? extends Metric> metrics() {
+      Map<MetricName, Metric> metrics = new HashMap<>(super.metrics());
+      MetricName name =
+          new MetricName(
+              "last-heartbeat-seconds-ago",
+              "consumer-coordinator-metrics",
+              "",
+              Map.of("client-id", "in-state"));
+      metrics.put(
+          name,
+          new Metric() {
+            @Override
+            public MetricName metricName() {
+              return name;
+            }
+
+            @Override
+            public Object metricValue() {
+              return secondsSinceHeartbeat;
+            }
+          });
+      return metrics;
     }
   }
 }
