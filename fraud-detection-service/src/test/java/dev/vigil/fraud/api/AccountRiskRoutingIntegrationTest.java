@@ -61,8 +61,16 @@ class AccountRiskRoutingIntegrationTest {
     }
     send(broker.getBrokersAsString(), payments);
 
-    assertThat(instances)
-        .allSatisfy(i -> assertThat(i.activeTasks()).as("tasks on each instance").isPositive());
+    // Both instances can be ready before the group's last rebalance has given the second its
+    // share of the partitions.
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(instances)
+                    .allSatisfy(
+                        i ->
+                            assertThat(i.activeTasks()).as("tasks on each instance").isPositive()));
     for (int account = 0; account < ACCOUNTS; account++) {
       String expected = "\"payments\":" + (account + 1);
       String path = "/accounts/acct-" + account + "/risk";

@@ -78,8 +78,16 @@ class DeviceAndZoneRoutingIntegrationTest {
     send(brokers, devices);
     send(brokers, readings);
 
-    assertThat(instances)
-        .allSatisfy(i -> assertThat(i.activeTasks()).as("tasks on each instance").isPositive());
+    // Both instances can be ready before the group's last rebalance has given the second its
+    // share of the partitions.
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(instances)
+                    .allSatisfy(
+                        i ->
+                            assertThat(i.activeTasks()).as("tasks on each instance").isPositive()));
     for (int d = 0; d < DEVICES; d++) {
       String path = "/devices/route-" + d;
       String expected = "\"zone\":\"zone-" + d % ZONES + "\"";

@@ -73,8 +73,16 @@ class RecommendationRoutingIntegrationTest {
     send(broker.getBrokersAsString(), products);
     send(broker.getBrokersAsString(), purchases);
 
-    assertThat(instances)
-        .allSatisfy(i -> assertThat(i.activeTasks()).as("tasks on each instance").isPositive());
+    // Both instances can be ready before the group's last rebalance has given the second its
+    // share of the partitions.
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(instances)
+                    .allSatisfy(
+                        i ->
+                            assertThat(i.activeTasks()).as("tasks on each instance").isPositive()));
     for (int i = 0; i < PAIRS; i++) {
       String related = "/products/main-" + i + "/related";
       String expected = "\"productId\":\"extra-" + i + "\"";

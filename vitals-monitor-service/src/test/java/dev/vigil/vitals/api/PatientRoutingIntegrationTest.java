@@ -88,10 +88,18 @@ class PatientRoutingIntegrationTest {
     }
     send(broker.getBrokersAsString(), records);
 
-    assertThat(instances)
-        .allSatisfy(
-            instance ->
-                assertThat(instance.activeTasks()).as("tasks on each instance").isPositive());
+    // Both instances can be ready before the group's last rebalance has given the second its
+    // share of the partitions.
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(instances)
+                    .allSatisfy(
+                        instance ->
+                            assertThat(instance.activeTasks())
+                                .as("tasks on each instance")
+                                .isPositive()));
     for (int i = 0; i < PATIENTS; i++) {
       String path = "/patients/route-patient-" + i;
       String expected = "\"readingId\":\"route-r-" + i + "\"";
