@@ -71,6 +71,21 @@ class RecommendationRoutingIntegrationTest {
       }
     }
     send(broker.getBrokersAsString(), products);
+    // A purchase is learned only once its products are in the instance's catalogue, which each
+    // instance reads on a thread of its own.
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              for (ServiceInstance instance : instances) {
+                for (int i = 0; i < PAIRS; i++) {
+                  for (String id : List.of("main-" + i, "extra-" + i)) {
+                    assertThat(answer(instance, "/products/" + id + "/related"))
+                        .contains("\"name\":\"Product " + id + "\"");
+                  }
+                }
+              }
+            });
     send(broker.getBrokersAsString(), purchases);
 
     // Both instances can be ready before the group's last rebalance has given the second its
