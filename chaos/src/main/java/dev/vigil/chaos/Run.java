@@ -186,6 +186,15 @@ final class Run implements AutoCloseable {
     maxRecovery = recovery.compareTo(maxRecovery) > 0 ? recovery : maxRecovery;
   }
 
+  /** Output records written so far and then aborted: what killed transactions left behind. */
+  long abortedOutputs() {
+    long aborted = 0;
+    for (String topic : target.outputTopics()) {
+      aborted += kafka.abortedRecords(topic);
+    }
+    return aborted;
+  }
+
   long committed() {
     return kafka.committedOffsets(target.outputTopics());
   }
@@ -208,10 +217,7 @@ final class Run implements AutoCloseable {
       Thread.sleep(VERIFY_POLL.toMillis());
       verification = verify(input);
     }
-    long aborted = 0;
-    for (String topic : target.outputTopics()) {
-      aborted += kafka.abortedRecords(topic);
-    }
+    long aborted = abortedOutputs();
     ScenarioResult result =
         new ScenarioResult(
             scenario,
