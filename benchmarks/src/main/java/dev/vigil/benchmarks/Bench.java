@@ -134,8 +134,9 @@ public final class Bench implements Callable<Integer> {
     @Option(
         names = "--memory-events",
         description =
-            "Events over --keys processed before memory and state are measured (default: ${DEFAULT-VALUE}).")
-    long memoryEvents = 100_000;
+            "Most events sent, until every one of --keys has had one, before memory and state"
+                + " are measured (default: ${DEFAULT-VALUE}).")
+    long memoryEvents = 1_000_000;
 
     @Option(
         names = "--recovery-events",

@@ -79,6 +79,10 @@ final class Cluster implements AutoCloseable {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    // The first records go out right after their topic is created: with more requests in flight,
+    // one refused before the broker knows the partition can be overtaken by the next, and the
+    // idempotent producer then retries it until it expires (KAFKA-15591).
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 

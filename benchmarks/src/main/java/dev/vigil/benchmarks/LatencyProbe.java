@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,15 +28,18 @@ final class LatencyProbe implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final String idField;
+  private final Function<JsonNode, List<String>> ids;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong matched = new AtomicLong();
   private final Thread thread;
 
   private record Pending(long sentNanos, Histogram histogram) {}
 
-  LatencyProbe(Cluster cluster, String topic, String idField) {
-    this.idField = idField;
+  /**
+   * @param ids the ids of the inputs an output record answers
+   */
+  LatencyProbe(Cluster cluster, String topic, Function<JsonNode, List<String>> ids) {
+    this.ids = ids;
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -76,13 +80,14 @@ final class LatencyProbe implements AutoCloseable {
       while (true) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
           long now = System.nanoTime();
-          JsonNode id = JSON.readTree(record.value()).get(idField);
-          Pending sent = id == null ? null : pending.remove(id.asString());
-          if (sent != null) {
-            synchronized (sent.histogram()) {
-              sent.histogram().recordValue(Math.max(0, (now - sent.sentNanos()) / 1_000));
+          for (String id : ids.apply(JSON.readTree(record.value()))) {
+            Pending sent = pending.remove(id);
+            if (sent != null) {
+              synchronized (sent.histogram()) {
+                sent.histogram().recordValue(Math.max(0, (now - sent.sentNanos()) / 1_000));
+              }
+              matched.incrementAndGet();
             }
-            matched.incrementAndGet();
           }
         }
       }

@@ -1,9 +1,13 @@
 package dev.vigil.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,20 +31,21 @@ import picocli.CommandLine.Option;
 /**
  * The baselines: a plain consumer-to-producer loop that copies a service's input to a topic of its
  * own, with the offsets committed as Kafka Streams commits them (in the producer's transaction
- * under exactly-once, after a flush under at-least-once) and Kafka Streams' client defaults. With
- * {@code --json} it also parses each value into the service's event type and writes it back.
+ * under exactly-once, after a flush under at-least-once) and the clients configured as the
+ * services' are. With {@code --json} it also parses each value into the service's event type and
+ * writes it back.
  */
 @Command(
     name = "pipe",
     description = "Runs a baseline (for the harness; not meant to be run by hand).")
 final class Pipe implements Callable<Integer> {
 
-  /**
-   * Kafka Streams' own overrides of the client defaults, so the pipe batches as a topology does.
-   */
-  static final int STREAMS_LINGER_MS = 100;
-
+  /** Kafka Streams' own override of the consumer default, so the pipe polls as a topology does. */
   static final int STREAMS_MAX_POLL_RECORDS = 1000;
+
+  /** The suite's producer setting, read where the services read it, so the pipe batches alike. */
+  private static final String LINGER_PROPERTY =
+      "spring.kafka.streams.properties.producer.linger.ms";
 
   @Option(names = "--bootstrap-servers", required = true)
   String bootstrapServers;
@@ -157,11 +162,22 @@ final class Pipe implements Callable<Integer> {
   private KafkaProducer<byte[], byte[]> producer(boolean exactlyOnce) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, STREAMS_LINGER_MS);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, suiteDefault(LINGER_PROPERTY));
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     if (exactlyOnce) {
       config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, group + "-pipe");
     }
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static String suiteDefault(String property) {
+    Properties defaults = new Properties();
+    try (InputStream in = Pipe.class.getResourceAsStream("/vigil-defaults.properties")) {
+      defaults.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Optional.ofNullable(defaults.getProperty(property))
+        .orElseThrow(() -> new IllegalStateException("No suite default for " + property));
   }
 }

@@ -169,21 +169,22 @@ final class Report {
     md.append(
         String.format(
             Locale.ROOT,
-            "### Memory of the service (-Xmx%s) once it has processed events of %,d keys%n%n",
+            "### Memory of the service (-Xmx%s) once it has processed events of up to %,d keys%n%n",
             results.setup.heap(),
             results.setup.keys()));
     md.append(
-        "| service | guarantee | events processed | peak heap MiB | largest heap after GC MiB |"
-            + " peak RSS MiB | state on disk MiB |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|\n");
+        "| service | guarantee | events processed | distinct keys | peak heap MiB |"
+            + " largest heap after GC MiB | peak RSS MiB | state on disk MiB |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (MemoryRun run : results.memory) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %,d | %d | %d | %.0f | %.1f |%n",
+              "| %s | %s | %,d | %,d | %d | %d | %.0f | %.1f |%n",
               run.service(),
               run.guarantee(),
               run.events(),
+              run.keys(),
               run.peakHeapMiB(),
               run.peakHeapAfterGcMiB(),
               run.peakRssBytes() / MIB,

@@ -69,7 +69,10 @@ final class Results {
 
   record Segment(long count, double p50, double p99, double p999, double max) {}
 
-  /** A service's memory once it has processed events for every key, and its state on disk. */
+  /**
+   * A service's memory once it has processed events of {@code keys} distinct keys, and its state on
+   * disk.
+   */
   record MemoryRun(
       String service,
       String guarantee,

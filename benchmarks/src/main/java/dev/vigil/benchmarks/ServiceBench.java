@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.JsonNode;
 
 /** The benchmarks of one service: throughput and latency, then memory and recovery. */
 final class ServiceBench {
@@ -159,15 +161,16 @@ final class ServiceBench {
   }
 
   /**
-   * Restarts the first service run with its state kept, with {@code --memory-events} new events
-   * waiting (enough for every one of {@code --keys} to have state), and measures the memory once it
-   * has caught up; then restarts it with its state wiped, with {@code --recovery-events} waiting.
+   * Restarts the first service run with its state kept, with new events waiting until every one of
+   * {@code --keys} entities has had one (at most {@code --memory-events}), and measures the memory
+   * once it has caught up; then restarts it with its state wiped, with {@code --recovery-events}
+   * waiting.
    */
   private void memoryAndRecovery(String applicationId) throws InterruptedException {
     String guarantee = options.guarantees.get(0);
     Path stateDir = launcher.stateDir(applicationId);
     long before = cluster.committed(applicationId, input);
-    produce(options.memoryEvents);
+    produceUntilKeys(options.keys, options.memoryEvents);
     long end = Cluster.sum(cluster.endOffsets(input));
     double keptSeconds;
     ContenderProcess.HeapUse heap;
@@ -184,7 +187,7 @@ final class ServiceBench {
         new MemoryRun(
             spec.service(),
             guarantee,
-            options.keys,
+            workload.distinctKeys(),
             end,
             heap.peakMiB(),
             heap.peakAfterGcMiB(),
@@ -195,7 +198,7 @@ final class ServiceBench {
             + " state %,d bytes%n",
         spec.service(),
         end,
-        options.keys,
+        workload.distinctKeys(),
         heap.peakMiB(),
         heap.peakAfterGcMiB(),
         rss / (1024 * 1024),
@@ -219,6 +222,15 @@ final class ServiceBench {
     out.printf(
         "%s restarted with its state %s (%,d bytes): processing again after %.1f s%n",
         spec.service(), kept ? "kept" : "wiped", state, seconds);
+  }
+
+  private void produceUntilKeys(int keys, long most) {
+    try (KafkaProducer<String, byte[]> producer = cluster.producer(20)) {
+      for (long i = 0; i < most && workload.distinctKeys() < keys; i++) {
+        producer.send(workload.next());
+      }
+      producer.flush();
+    }
   }
 
   private void produce(long count) {
@@ -247,7 +259,11 @@ final class ServiceBench {
       throws InterruptedException {
     String output =
         contender.baseline() ? spec.pipeOutput(contender) : spec.idOutput().orElseThrow().name();
-    try (LatencyProbe probe = new LatencyProbe(cluster, output, spec.idField());
+    Function<JsonNode, List<String>> ids =
+        contender.baseline()
+            ? node -> ServiceSpec.sameField(node, spec.idField())
+            : spec::outputIds;
+    try (LatencyProbe probe = new LatencyProbe(cluster, output, ids);
         KafkaProducer<String, byte[]> producer = cluster.producer(0)) {
       awaitFirstOutput(process, probe, producer);
       for (int percent : options.latencyPercents) {

@@ -5,65 +5,62 @@ import dev.vigil.common.iot.IotTopics;
 import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.vitals.VitalsTopics;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import tools.jackson.databind.JsonNode;
 
 /**
- * What the harness needs to know of a service: its main input, the reference topics it reads, the
- * fields that name an entity (spread to many distinct keys) and, where the service's output names
- * the input it came from, that output and the id field that both carry.
+ * What the harness needs to know of a service: its main input, the reference topics it reads and,
+ * where the service's output names the input it came from, that output and the id field that both
+ * carry.
  */
 enum ServiceSpec {
   FRAUD(
       "fraud-detection-service",
       FraudTopics.TRANSACTIONS,
       List.of(FraudTopics.ACCOUNTS, FraudTopics.RULES),
-      List.of("cardId", "accountId"),
       FraudTopics.DECISIONS,
-      "transactionId"),
+      "transactionId",
+      ServiceSpec::sameField),
   RECOMMENDATION(
       "recommendation-service",
       ShopTopics.ACTIVITY,
       List.of(ShopTopics.PRODUCTS),
-      List.of("userId"),
       ShopTopics.RECOMMENDATIONS,
-      "eventId"),
+      "eventId",
+      ServiceSpec::sameField),
   VITALS(
       "vitals-monitor-service",
       VitalsTopics.READINGS,
       List.of(VitalsTopics.PATIENTS),
-      List.of("patientId"),
-      null,
-      null),
-  IOT(
-      "iot-telemetry-service",
-      IotTopics.TELEMETRY,
-      List.of(IotTopics.DEVICES),
-      List.of("deviceId"),
-      null,
-      null);
+      VitalsTopics.SCORES,
+      "readingId",
+      ServiceSpec::newestReadings),
+  IOT("iot-telemetry-service", IotTopics.TELEMETRY, List.of(IotTopics.DEVICES), null, null, null);
 
   private final String service;
   private final Topic<String, ?> input;
   private final List<Topic<String, ?>> referenceTopics;
-  private final List<String> entityFields;
   private final Topic<String, ?> idOutput;
   private final String idField;
+  private final BiFunction<JsonNode, String, List<String>> outputIds;
 
   ServiceSpec(
       String service,
       Topic<String, ?> input,
       List<Topic<String, ?>> referenceTopics,
-      List<String> entityFields,
       Topic<String, ?> idOutput,
-      String idField) {
+      String idField,
+      BiFunction<JsonNode, String, List<String>> outputIds) {
     this.service = service;
     this.input = input;
     this.referenceTopics = referenceTopics;
-    this.entityFields = entityFields;
     this.idOutput = idOutput;
     this.idField = idField;
+    this.outputIds = outputIds;
   }
 
   static Optional<ServiceSpec> named(String service) {
@@ -82,11 +79,6 @@ enum ServiceSpec {
     return referenceTopics;
   }
 
-  /** The value fields that hold the record key's entity (and its owner), rewritten together. */
-  List<String> entityFields() {
-    return entityFields;
-  }
-
   /** The output whose records name their input by {@link #idField()}: latency is measured there. */
   Optional<Topic<String, ?>> idOutput() {
     return Optional.ofNullable(idOutput);
@@ -94,6 +86,38 @@ enum ServiceSpec {
 
   String idField() {
     return idField;
+  }
+
+  /** The ids of the inputs that an output of {@link #idOutput()} answers. */
+  List<String> outputIds(JsonNode output) {
+    return outputIds.apply(output, idField);
+  }
+
+  /** An output that carries its input's id in the input's own field. */
+  static List<String> sameField(JsonNode output, String field) {
+    JsonNode id = output.get(field);
+    return id == null ? List.of() : List.of(id.asString());
+  }
+
+  /**
+   * A NEWS2 score lists the measurements it used, each with its reading's id; the reading that
+   * changed the score is the newest, at the score's own event time. Older readings named in it were
+   * answered by an earlier score, or changed nothing.
+   */
+  private static List<String> newestReadings(JsonNode score, String field) {
+    JsonNode eventTime = score.get("eventTime");
+    List<String> ids = new ArrayList<>();
+    score
+        .path("readings")
+        .values()
+        .forEach(
+            measurement -> {
+              if (measurement.path("eventTime").equals(eventTime)
+                  && measurement.hasNonNull(field)) {
+                ids.add(measurement.get(field).asString());
+              }
+            });
+    return ids;
   }
 
   String pipeOutput(Contender contender) {

@@ -38,6 +38,11 @@ public record RecommendationProperties(
     atMost(shoppers.sessionItems(), 50, "shoppers.session-items");
     atMost(shoppers.purchases(), 100, "shoppers.purchases");
     atMost(shoppers.eventIds(), 50, "shoppers.event-ids");
+    if (trending.window().toMillis() % trending.advance().toMillis() != 0) {
+      // A window is made of whole panes, one per advance interval.
+      throw new IllegalArgumentException(
+          PREFIX + ".trending.window must be a whole number of trending.advance intervals");
+    }
     if (trending.candidates() < trending.size()) {
       throw new IllegalArgumentException(
           PREFIX + ".trending.candidates must be at least trending.size");

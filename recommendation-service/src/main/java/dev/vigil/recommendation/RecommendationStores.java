@@ -12,11 +12,8 @@ public final class RecommendationStores {
   /** Product id → its learned neighbours; partitioned by product, the learning's own state. */
   public static final String PRODUCT_NEIGHBOURS = "product-neighbours";
 
-  /** Windowed: category → activity per product in each hopping window. */
-  public static final String TRENDING_WINDOWS = "trending-windows";
-
-  /** The windows held back until they close, so each is published once. */
-  public static final String TRENDING_FINAL = "trending-final";
+  /** Category and pane start → activity per product in that pane of the trending windows. */
+  public static final String TRENDING_PANES = "trending-panes";
 
   /** Category → its latest published trending list; partitioned by category. */
   public static final String CATEGORY_TRENDING = "category-trending";

@@ -14,9 +14,8 @@ import dev.vigil.recommendation.activity.ActivityOutcome;
 import dev.vigil.recommendation.activity.ActivityProcessor;
 import dev.vigil.recommendation.affinity.AffinityLearning;
 import dev.vigil.recommendation.affinity.AffinityUpdate;
-import dev.vigil.recommendation.trending.TrendingCounts;
-import dev.vigil.recommendation.trending.TrendingPublisher;
 import dev.vigil.recommendation.trending.TrendingSignal;
+import dev.vigil.recommendation.trending.TrendingWindows;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,8 +26,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.TimeWindows;
 
 /**
  * Learns from shopper activity and recommends products.
@@ -53,7 +50,6 @@ public final class RecommendationTopology {
   public static final String KEY_BY_CATEGORY = "key-by-category";
   public static final String ACTIVITY_BY_CATEGORY = "activity-by-category";
   public static final String COUNT_TRENDING = "count-trending";
-  public static final String PUBLISH_TRENDING = "publish-trending";
   public static final String TRENDING_SINK = "trending-sink";
 
   private final RecommendationProperties properties;
@@ -133,28 +129,9 @@ public final class RecommendationTopology {
             },
             Named.as(KEY_BY_CATEGORY))
         .repartition(Repartitioned.with(Serdes.String(), signals).withName(ACTIVITY_BY_CATEGORY))
-        .groupByKey(Grouped.with(Serdes.String(), signals))
-        .windowedBy(
-            TimeWindows.ofSizeAndGrace(trending.window(), trending.grace())
-                .advanceBy(trending.advance()))
-        .aggregate(
-            TrendingCounts::empty,
-            (category, signal, counts) -> counts.add(signal, trending.candidates()),
-            Named.as(COUNT_TRENDING),
-            Materialized.<String, TrendingCounts>as(
-                    storage.window(
-                        RecommendationStores.TRENDING_WINDOWS,
-                        trending.window().plus(trending.grace()),
-                        trending.window()))
-                .withKeySerde(Serdes.String())
-                .withValueSerde(serdeFor(TrendingCounts.class)))
         // One list per category and window, when it can no longer change: with the defaults, a
         // category's trending is updated every five minutes.
-        .suppress(
-            Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
-                .withName(RecommendationStores.TRENDING_FINAL))
-        .toStream(Named.as("closed-windows"))
-        .process(TrendingPublisher.supplier(trending.size(), storage), Named.as(PUBLISH_TRENDING))
+        .process(TrendingWindows.supplier(trending, storage), Named.as(COUNT_TRENDING))
         .processValues(MeasuredEmission.of(metrics, TRENDING.name()), Named.as("measure-trending"))
         .to(TRENDING.name(), TRENDING.produced().withName(TRENDING_SINK));
   }

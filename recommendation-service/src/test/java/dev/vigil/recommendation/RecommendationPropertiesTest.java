@@ -39,7 +39,8 @@ class RecommendationPropertiesTest {
     "shoppers.purchases, 101",
     "shoppers.session-items, 51",
     "trending.candidates, 201",
-    "trending.candidates, 5"
+    "trending.candidates, 5",
+    "trending.advance, 7m"
   })
   void shouldRefuseLimitsThatCouldOutgrowAStoredValue(String setting, String value) {
     assertThatThrownBy(

@@ -2,7 +2,9 @@ package dev.vigil.recommendation.trending;
 
 import dev.vigil.common.shop.Trending.TrendingProduct;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +41,14 @@ public record TrendingCounts(Map<String, Double> scores) {
       updated.put(signal.productId(), least.getValue() + signal.weight());
     }
     return new TrendingCounts(updated);
+  }
+
+  /** Counts added up, as the panes of a window make the window's counts. */
+  public static TrendingCounts sum(Collection<TrendingCounts> parts) {
+    Map<String, Double> total = new HashMap<>();
+    parts.forEach(
+        part -> part.scores().forEach((id, score) -> total.merge(id, score, Double::sum)));
+    return new TrendingCounts(total);
   }
 
   /** The most active products, best first; ties go to the smaller product id. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.common.shop.ActivityType;
 import dev.vigil.common.shop.Trending;
 import dev.vigil.common.shop.Trending.TrendingProduct;
+import dev.vigil.recommendation.RecommendationStores;
 import dev.vigil.recommendation.RecommendationTopologyTestBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,6 +133,38 @@ class TrendingTest extends RecommendationTopologyTestBase {
   }
 
   @Test
+  void shouldCountLateActivityInTheWindowsThatAreStillOpen() {
+    session("alice", "s1", ActivityType.VIEW, BEGINNING.plusSeconds(1), LAPTOP);
+    advanceTo(WINDOW_CLOSED);
+
+    session("bob", "s1", ActivityType.VIEW, BEGINNING.plusSeconds(2), OTHER_LAPTOP);
+    advanceTo(WINDOW_CLOSED.plus(Duration.ofMinutes(5)));
+
+    assertThat(laptopLists())
+        .extracting(t -> t.products().stream().map(TrendingProduct::productId).toList())
+        // Equal counts in the second window: the smaller product id first.
+        .containsExactly(List.of(LAPTOP), List.of(OTHER_LAPTOP, LAPTOP));
+  }
+
+  @Test
+  void shouldForgetActivityOnceEveryWindowWithItIsPublished() {
+    session("alice", "s1", ActivityType.VIEW, BEGINNING.plusSeconds(1), LAPTOP);
+
+    advanceTo(BEGINNING.plus(Duration.ofHours(3)));
+
+    try (var panes =
+        driver
+            .<String, TrendingCounts>getKeyValueStore(RecommendationStores.TRENDING_PANES)
+            .all()) {
+      assertThat(panes)
+          .toIterable()
+          .extracting(entry -> entry.key)
+          .allSatisfy(key -> assertThat(key).startsWith("clocks/"));
+    }
+    assertThat(laptopLists()).hasSize(12);
+  }
+
+  @Test
   void shouldPublishAtMostTheTopTen() {
     for (int i = 0; i < 12; i++) {
       catalogue(product("laptop-" + i, "Laptop " + i, "laptops"));
@@ -168,8 +201,7 @@ class TrendingTest extends RecommendationTopologyTestBase {
 
     assertThat(
             driver
-                .<String, Trending>getKeyValueStore(
-                    dev.vigil.recommendation.RecommendationStores.CATEGORY_TRENDING)
+                .<String, Trending>getKeyValueStore(RecommendationStores.CATEGORY_TRENDING)
                 .get("laptops")
                 .windowEnd())
         .isEqualTo(WINDOW_END.plus(Duration.ofMinutes(5)));
