@@ -136,7 +136,7 @@ public final class Bench implements Callable<Integer> {
         description =
             "Most events sent, until every one of --keys has had one, before memory and state"
                 + " are measured (default: ${DEFAULT-VALUE}).")
-    long memoryEvents = 1_000_000;
+    long memoryEvents = 200_000;
 
     @Option(
         names = "--recovery-events",

@@ -18,9 +18,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * up by a key other than the stream's, since it needs no repartition. A table is partitioned like
  * its topic: right when the data is large and the stream is keyed the same way. Both are kept in
  * RocksDB, even when small: Prometheus rejects store metrics whose tag keys differ, and in-memory
- * stores are tagged differently.
+ * stores are tagged differently. Each store keeps its most recently read values parsed.
  */
 public final class ReferenceData {
+
+  /** Distinct values each store keeps parsed, for the lookups that read the same ones again. */
+  static final int PARSED_VALUES = 4096;
 
   private ReferenceData() {}
 
@@ -31,7 +34,7 @@ public final class ReferenceData {
         topic.consumed().withName(storeName + "-source"),
         Materialized.<String, V>as(Stores.persistentKeyValueStore(storeName))
             .withKeySerde(topic.keySerde())
-            .withValueSerde(topic.valueSerde()));
+            .withValueSerde(new MemoizedSerde<>(topic.valueSerde(), PARSED_VALUES)));
   }
 
   public static <V> KTable<String, V> table(
@@ -41,7 +44,7 @@ public final class ReferenceData {
         topic.consumed().withName(storeName + "-source"),
         Materialized.<String, V>as(Stores.persistentKeyValueStore(storeName))
             .withKeySerde(topic.keySerde())
-            .withValueSerde(topic.valueSerde()));
+            .withValueSerde(new MemoizedSerde<>(topic.valueSerde(), PARSED_VALUES)));
   }
 
   /**
