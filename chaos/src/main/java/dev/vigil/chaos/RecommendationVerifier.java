@@ -106,10 +106,12 @@ final class RecommendationVerifier implements Verifier {
       Map<String, ShopAffinity.Learned> expected,
       List<OutputRecord> related,
       Verification.Tally tally) {
+    Map<String, String> newest = new HashMap<>();
+    related.forEach(output -> newest.put(output.key(), output.value()));
+    // Only each product's newest list counts: parsing every older one would slow every poll.
     Map<String, JsonNode> latest = new HashMap<>();
-    for (OutputRecord output : related) {
-      latest.put(output.key(), output.value() == null ? null : Json.parse(output.value()));
-    }
+    newest.forEach(
+        (productId, value) -> latest.put(productId, value == null ? null : Json.parse(value)));
     latest.forEach(
         (productId, value) -> {
           if (value != null) {
