@@ -3,9 +3,12 @@ package dev.vigil.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RecommendationVerifierTest {
@@ -23,11 +26,16 @@ class RecommendationVerifierTest {
   }
 
   private static SentRecord activity(String eventId, String type, String productId, Instant at) {
+    return activity(eventId, "u-1", type, productId, at);
+  }
+
+  private static SentRecord activity(
+      String eventId, String userId, String type, String productId, Instant at) {
     String json =
-        ("{\"eventId\":\"%s\",\"userId\":\"u-1\",\"sessionId\":\"s-1\",\"type\":\"%s\","
+        ("{\"eventId\":\"%s\",\"userId\":\"%s\",\"sessionId\":\"%s-s\",\"type\":\"%s\","
                 + "\"productId\":\"%s\",\"eventTime\":\"%s\"}")
-            .formatted(eventId, type, productId, at);
-    return sent(RecommendationVerifier.ACTIVITY, "u-1", json, at);
+            .formatted(eventId, userId, userId, type, productId, at);
+    return sent(RecommendationVerifier.ACTIVITY, userId, json, at);
   }
 
   private static SentRecord sent(String topic, String key, String json, Instant at) {
@@ -65,15 +73,45 @@ class RecommendationVerifierTest {
         offset);
   }
 
+  /** A laptops window's list, with the laptop's score as given and the bag's 1. */
+  private static OutputRecord trending(Instant start, double laptop, long offset) {
+    return new OutputRecord(
+        RecommendationVerifier.TRENDING,
+        "laptops",
+        ("{\"category\":\"laptops\",\"windowStart\":\"%s\",\"windowEnd\":\"%s\",\"products\":"
+                + "[{\"productId\":\"laptop\",\"rank\":1,\"score\":%s},"
+                + "{\"productId\":\"bag\",\"rank\":2,\"score\":1.0}]}")
+            .formatted(start, start.plus(Duration.ofHours(1)), laptop),
+        0,
+        offset);
+  }
+
+  /** The hopping windows (an hour, every five minutes) holding 09:00 and 09:01. */
+  private static final List<Instant> WINDOWS_AT_NINE =
+      IntStream.range(0, 12)
+          .mapToObj(i -> NINE.minus(Duration.ofMinutes(5L * i)))
+          .sorted()
+          .toList();
+
   private Verification verify(
       List<SentRecord> input, List<OutputRecord> related, List<OutputRecord> lists) {
+    return verify(input, related, lists, List.of());
+  }
+
+  private Verification verify(
+      List<SentRecord> input,
+      List<OutputRecord> related,
+      List<OutputRecord> lists,
+      List<OutputRecord> trending) {
     return verifier.verify(
         input,
         Map.of(
             RecommendationVerifier.RELATED,
             related,
             RecommendationVerifier.RECOMMENDATIONS,
-            lists));
+            lists,
+            RecommendationVerifier.TRENDING,
+            trending));
   }
 
   @Test
@@ -111,5 +149,28 @@ class RecommendationVerifierTest {
 
     assertThat(result.duplicated()).isEqualTo(2);
     assertThat(result.wrong()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldExpectEachClosedTrendingWindowOnceWithTheRecomputedScores() {
+    List<SentRecord> input = new ArrayList<>(TWO_VIEWS);
+    // Another shopper's view an hour later closes the windows of 09:00 and teaches no pair.
+    input.add(activity("ev-3", "u-2", "VIEW", "laptop", NINE.plus(Duration.ofMinutes(70))));
+    List<OutputRecord> related =
+        List.of(related("laptop", "bag", 1.0, 0), related("bag", "laptop", 1.0, 1));
+    List<OutputRecord> complete = new ArrayList<>();
+    WINDOWS_AT_NINE.forEach(start -> complete.add(trending(start, 1.0, complete.size())));
+    List<OutputRecord> faulty = new ArrayList<>(complete.subList(1, complete.size()));
+    faulty.add(trending(WINDOWS_AT_NINE.get(1), 1.0, 12));
+    faulty.set(2, trending(WINDOWS_AT_NINE.get(3), 2.0, 3));
+
+    Verification passing = verify(input, related, List.of(), complete);
+    Verification failing = verify(input, related, List.of(), faulty);
+
+    assertThat(passing.examples()).isEmpty();
+    assertThat(passing.expected()).isEqualTo(2 + 12);
+    assertThat(failing.missing()).isEqualTo(1);
+    assertThat(failing.duplicated()).isEqualTo(1);
+    assertThat(failing.wrong()).isEqualTo(1);
   }
 }
