@@ -2,6 +2,7 @@ package dev.vigil.chaos;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
@@ -41,6 +42,13 @@ final class PoisonWorkload implements Workload {
   private final double probability;
   private final Random random;
   private final Set<InputRecord> poisoned = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /**
+   * The reference data's topics: a change to a table row among the events (a product's stock) is
+   * left alone, since the kinds of bad input are made for events (a row has no event time).
+   */
+  private final Set<String> tables = new HashSet<>();
+
   private InputRecord pending;
   private int turn;
 
@@ -51,8 +59,10 @@ final class PoisonWorkload implements Workload {
   }
 
   @Override
-  public List<InputRecord> referenceData() {
-    return workload.referenceData();
+  public synchronized List<InputRecord> referenceData() {
+    List<InputRecord> records = workload.referenceData();
+    records.forEach(r -> tables.add(r.topic()));
+    return records;
   }
 
   @Override
@@ -63,7 +73,7 @@ final class PoisonWorkload implements Workload {
       return bad;
     }
     InputRecord good = workload.next();
-    if (random.nextDouble() < probability) {
+    if (!tables.contains(good.topic()) && random.nextDouble() < probability) {
       Kind kind = Kind.values()[turn++ % Kind.values().length];
       pending =
           new InputRecord(

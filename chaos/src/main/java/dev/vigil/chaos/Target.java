@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param name the service's module, jar and application id
  * @param inputTopics topics the workload writes (and the service reads)
- * @param compactedTopics those of them that are tables
+ * @param compactedTopics the topics that are tables
  * @param workload the service's deterministic input
  * @param verifier its independent check of the outputs
  * @param query an interactive query to ask any instance about any key, if the service has one open
@@ -67,7 +67,20 @@ public record Target(
           new IotVerifier(),
           Optional.of(new Query("iot.devices", "/devices/%s")));
 
-  public static final List<Target> ALL = List.of(FRAUD, VITALS, IOT);
+  public static final Target RECOMMENDATION =
+      new Target(
+          "recommendation-service",
+          List.of(RecommendationVerifier.ACTIVITY, RecommendationVerifier.PRODUCTS),
+          // What the service learns it also reads back as global tables.
+          List.of(
+              RecommendationVerifier.PRODUCTS,
+              RecommendationVerifier.RELATED,
+              RecommendationVerifier.TRENDING),
+          Workloads::shop,
+          new RecommendationVerifier(),
+          Optional.of(new Query(RecommendationVerifier.PRODUCTS, "/products/%s/related")));
+
+  public static final List<Target> ALL = List.of(FRAUD, VITALS, IOT, RECOMMENDATION);
 
   public static Optional<Target> named(String name) {
     String wanted = name.toLowerCase(Locale.ROOT);

@@ -46,7 +46,11 @@ public record Verification(
     }
 
     void missing(String example) {
-      missing++;
+      missing(1, example);
+    }
+
+    void missing(long count, String example) {
+      missing += count;
       example("missing " + example);
     }
 

@@ -31,6 +31,11 @@ final class Workloads {
     return adapt(Samples.vitals(seed, start, eventsPerSecond), start);
   }
 
+  /** The catalogue as reference data, then shop activity and the products' stock changes. */
+  static Workload shop(long seed, Instant start, int eventsPerSecond) {
+    return adapt(Samples.shop(seed, start, eventsPerSecond), start);
+  }
+
   static Workload iot(long seed, Instant start, int eventsPerSecond) {
     return adapt(Samples.iot(seed, start, eventsPerSecond), start);
   }

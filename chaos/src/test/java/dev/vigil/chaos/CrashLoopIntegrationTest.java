@@ -16,7 +16,7 @@ class CrashLoopIntegrationTest {
   @TempDir Path workDir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"fraud", "vitals", "iot"})
+  @ValueSource(strings = {"fraud", "vitals", "iot", "recommendation"})
   void shouldLoseAndDuplicateNothingWhenKilledThreeTimes(String service) throws Exception {
     Target target = Target.named(service).orElseThrow();
 

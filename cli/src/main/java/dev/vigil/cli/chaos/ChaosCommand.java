@@ -48,7 +48,7 @@ public final class ChaosCommand implements Callable<Integer> {
       names = "--service",
       defaultValue = "all",
       paramLabel = "NAME",
-      description = "fraud, vitals, iot, or all (default)")
+      description = "fraud, vitals, iot, recommendation, or all (default)")
   String service;
 
   @Option(
@@ -148,6 +148,8 @@ public final class ChaosCommand implements Callable<Integer> {
     return Target.named(service)
         .map(List::of)
         .orElseThrow(
-            () -> new UserException("No service " + service + ": fraud, vitals, iot or all"));
+            () ->
+                new UserException(
+                    "No service " + service + ": fraud, vitals, iot, recommendation or all"));
   }
 }
