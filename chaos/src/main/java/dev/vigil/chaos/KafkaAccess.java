@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
@@ -216,6 +217,28 @@ final class KafkaAccess implements AutoCloseable {
         .members()
         .forEach(m -> partitions.put(m.consumerId(), m.assignment().topicPartitions().size()));
     return partitions;
+  }
+
+  /** Deletes the topic and waits until the broker no longer lists it. */
+  void deleteTopic(String topic) throws InterruptedException {
+    get(admin.deleteTopics(List.of(topic)).all());
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+    while (get(admin.listTopics().names()).contains(topic)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(topic + " still listed after its deletion");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** The sum of the consumer group's committed offsets: grows whenever it commits input. */
+  long groupOffsets(String groupId) {
+    return get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata())
+        .values()
+        .stream()
+        .filter(o -> o != null)
+        .mapToLong(OffsetAndMetadata::offset)
+        .sum();
   }
 
   /** Whether a transaction is open on any partition of the topics. */
