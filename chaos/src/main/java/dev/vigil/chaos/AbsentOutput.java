@@ -35,7 +35,7 @@ final class AbsentOutput {
   /** How long the topic stays absent after readiness went DOWN. */
   private static final Duration DOWN_HOLD = Duration.ofSeconds(5);
 
-  /** The service has committed everything once its outputs stand still this long. */
+  /** How long the service must have been done with its input before the topic is deleted. */
   private static final Duration QUIET = Duration.ofSeconds(3);
 
   /** Log messages quoted in the notes are cut here. */
@@ -82,7 +82,7 @@ final class AbsentOutput {
     run.note(
         "input offsets committed while the topic was absent: "
             + (run.kafka.groupOffsets(run.target.name()) - committedInput)
-            + " (only sub-topologies that write elsewhere can commit)");
+            + " (of transactions that wrote nothing to it)");
     Optional<String> line = logLineNaming(run, logStart, topic);
     run.note(
         line.map(l -> "the log names the problem: " + l)
@@ -102,15 +102,23 @@ final class AbsentOutput {
     return run.finish(NAME);
   }
 
-  /** Waits until no transaction is open on the outputs and they stand still. */
+  /**
+   * Waits until the service is done with the input sent so far: no transaction open on its outputs,
+   * and neither its input offsets nor its outputs moving for a while, although it commits every 100
+   * ms while it has input to process.
+   */
   private static void awaitQuiet(Run run) throws InterruptedException {
-    long[] last = {-1};
+    long[] last = {-1, -1};
     Instant[] since = {run.now()};
     run.await(
         () -> {
-          long committed = run.committed();
-          if (committed != last[0] || run.kafka.transactionOpen(run.target.outputTopics())) {
-            last[0] = committed;
+          long input = run.kafka.groupOffsets(run.target.name());
+          long outputs = run.committed();
+          if (input != last[0]
+              || outputs != last[1]
+              || run.kafka.transactionOpen(run.target.outputTopics())) {
+            last[0] = input;
+            last[1] = outputs;
             since[0] = run.now();
           }
           return run.since(since[0]).compareTo(QUIET) >= 0;

@@ -23,7 +23,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
@@ -233,12 +232,19 @@ final class KafkaAccess implements AutoCloseable {
 
   /** The sum of the consumer group's committed offsets: grows whenever it commits input. */
   long groupOffsets(String groupId) {
-    return get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata())
-        .values()
-        .stream()
-        .filter(o -> o != null)
-        .mapToLong(OffsetAndMetadata::offset)
-        .sum();
+    return committedByGroup(groupId).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private Map<TopicPartition, Long> committedByGroup(String groupId) {
+    Map<TopicPartition, Long> committed = new HashMap<>();
+    get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata())
+        .forEach(
+            (partition, offset) -> {
+              if (offset != null) {
+                committed.put(partition, offset.offset());
+              }
+            });
+    return committed;
   }
 
   /** Whether a transaction is open on any partition of the topics. */
