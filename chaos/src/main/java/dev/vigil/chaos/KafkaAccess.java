@@ -31,6 +31,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -100,13 +101,25 @@ final class KafkaAccess implements AutoCloseable {
    */
   void awaitLeaders(Collection<String> topics) throws InterruptedException {
     long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos() * 4;
-    while (!get(admin.describeTopics(topics).allTopicNames()).values().stream()
-        .flatMap(d -> d.partitions().stream())
-        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+    while (!haveLeaders(topics)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("Partitions of " + topics + " have no leader");
       }
       Thread.sleep(100);
+    }
+  }
+
+  private boolean haveLeaders(Collection<String> topics) {
+    try {
+      return get(admin.describeTopics(topics).allTopicNames()).values().stream()
+          .flatMap(d -> d.partitions().stream())
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (KafkaException e) {
+      // The controller has created the topic, but the broker's metadata does not show it yet.
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
     }
   }
 
