@@ -22,7 +22,8 @@ public final class Chaos {
     RESTART_AND_WIPE(RestartAndWipe.NAME),
     BROKER_RESTART(BrokerRestart.NAME),
     FAILOVER(Failover.NAME),
-    POISON_PILLS(PoisonPills.NAME);
+    POISON_PILLS(PoisonPills.NAME),
+    ABSENT_OUTPUT(AbsentOutput.NAME);
 
     private final String id;
 
@@ -77,6 +78,7 @@ public final class Chaos {
         case BROKER_RESTART -> BrokerRestart.run(run);
         case FAILOVER -> Failover.run(run);
         case POISON_PILLS -> PoisonPills.run(run);
+        case ABSENT_OUTPUT -> AbsentOutput.run(run);
       };
     }
   }

@@ -20,6 +20,7 @@ final class Feeder implements AutoCloseable {
 
   private static final Duration MAX_AHEAD = Duration.ofMinutes(1);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration HOLD_POLL = Duration.ofMillis(50);
 
   private final KafkaProducer<String, byte[]> producer;
   private final Workload workload;
@@ -29,6 +30,8 @@ final class Feeder implements AutoCloseable {
   private final List<SentRecord> sent = new ArrayList<>();
   private final Thread thread;
   private volatile boolean stopped;
+  private volatile boolean held;
+  private volatile boolean holding;
   private int referenceRecords;
   private volatile RuntimeException failure;
 
@@ -73,6 +76,14 @@ final class Feeder implements AutoCloseable {
       List<InputRecord> batch = new ArrayList<>();
       List<Future<RecordMetadata>> futures = new ArrayList<>();
       for (long i = 0; i < total && !stopped; i++) {
+        if (held) {
+          send(batch, futures);
+          holding = true;
+          while (held && !stopped) {
+            pause(HOLD_POLL.toMillis());
+          }
+          holding = false;
+        }
         InputRecord record = workload.next();
         long due = begin + i * 1_000_000_000L / perSecond;
         pause(Math.max(0, due - System.nanoTime()) / 1_000_000);
@@ -83,15 +94,7 @@ final class Feeder implements AutoCloseable {
         batch.add(record);
         futures.add(producer.send(toProducerRecord(record)));
         if (batch.size() >= perSecond / 10 + 1 || i == total - 1) {
-          producer.flush();
-          for (int j = 0; j < batch.size(); j++) {
-            RecordMetadata metadata = await(futures.get(j));
-            synchronized (sent) {
-              sent.add(new SentRecord(batch.get(j), metadata.partition()));
-            }
-          }
-          batch.clear();
-          futures.clear();
+          send(batch, futures);
         }
       }
     } catch (RuntimeException e) {
@@ -99,6 +102,33 @@ final class Feeder implements AutoCloseable {
         failure = e;
       }
     }
+  }
+
+  private void send(List<InputRecord> batch, List<Future<RecordMetadata>> futures) {
+    producer.flush();
+    for (int j = 0; j < batch.size(); j++) {
+      RecordMetadata metadata = await(futures.get(j));
+      synchronized (sent) {
+        sent.add(new SentRecord(batch.get(j), metadata.partition()));
+      }
+    }
+    batch.clear();
+    futures.clear();
+  }
+
+  /**
+   * Stops sending until {@link #release()}, and returns once every record sent so far is
+   * acknowledged (or the workload is all sent). Sending then catches up with its schedule.
+   */
+  void hold() throws InterruptedException {
+    held = true;
+    while (!holding && thread.isAlive()) {
+      Thread.sleep(HOLD_POLL.toMillis());
+    }
+  }
+
+  void release() {
+    held = false;
   }
 
   /** How many events (not reference data) the broker has acknowledged so far. */

@@ -31,6 +31,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -100,13 +101,25 @@ final class KafkaAccess implements AutoCloseable {
    */
   void awaitLeaders(Collection<String> topics) throws InterruptedException {
     long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos() * 4;
-    while (!get(admin.describeTopics(topics).allTopicNames()).values().stream()
-        .flatMap(d -> d.partitions().stream())
-        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+    while (!haveLeaders(topics)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("Partitions of " + topics + " have no leader");
       }
       Thread.sleep(100);
+    }
+  }
+
+  private boolean haveLeaders(Collection<String> topics) {
+    try {
+      return get(admin.describeTopics(topics).allTopicNames()).values().stream()
+          .flatMap(d -> d.partitions().stream())
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (KafkaException e) {
+      // The controller has created the topic, but the broker's metadata does not show it yet.
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -216,6 +229,35 @@ final class KafkaAccess implements AutoCloseable {
         .members()
         .forEach(m -> partitions.put(m.consumerId(), m.assignment().topicPartitions().size()));
     return partitions;
+  }
+
+  /** Deletes the topic and waits until the broker no longer lists it. */
+  void deleteTopic(String topic) throws InterruptedException {
+    get(admin.deleteTopics(List.of(topic)).all());
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+    while (get(admin.listTopics().names()).contains(topic)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(topic + " still listed after its deletion");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** The sum of the consumer group's committed offsets: grows whenever it commits input. */
+  long groupOffsets(String groupId) {
+    return committedByGroup(groupId).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private Map<TopicPartition, Long> committedByGroup(String groupId) {
+    Map<TopicPartition, Long> committed = new HashMap<>();
+    get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata())
+        .forEach(
+            (partition, offset) -> {
+              if (offset != null) {
+                committed.put(partition, offset.offset());
+              }
+            });
+    return committed;
   }
 
   /** Whether a transaction is open on any partition of the topics. */

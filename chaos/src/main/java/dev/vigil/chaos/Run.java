@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ final class Run implements AutoCloseable {
   private int kills;
   private int killsInTransaction;
   private Duration maxRecovery = Duration.ZERO;
+  private final Map<String, List<OutputRecord>> deletedOutputs = new HashMap<>();
 
   Run(
       Path dir,
@@ -242,10 +244,34 @@ final class Run implements AutoCloseable {
     return feeder.awaitAll(settings.duration().plus(Duration.ofMinutes(10)));
   }
 
+  /**
+   * Outputs that were committed on a topic the scenario then deleted: the verifier counts them as
+   * read before the topic's records now. The deleted topic's offsets are gone with it, so the new
+   * records are placed after them, partition by partition, keeping each partition's order.
+   */
+  void keepDeleted(String topic, List<OutputRecord> records) {
+    deletedOutputs.put(topic, List.copyOf(records));
+  }
+
   private Verification verify(List<SentRecord> input) {
     Map<String, List<OutputRecord>> outputs = new HashMap<>();
     for (String topic : target.outputTopics()) {
-      outputs.put(topic, kafka.readCommitted(topic));
+      List<OutputRecord> deleted = deletedOutputs.getOrDefault(topic, List.of());
+      Map<Integer, Long> shift = new HashMap<>();
+      deleted.forEach(r -> shift.merge(r.partition(), r.offset() + 1, Math::max));
+      List<OutputRecord> all = new ArrayList<>(deleted);
+      for (OutputRecord r : kafka.readCommitted(topic)) {
+        all.add(
+            new OutputRecord(
+                r.topic(),
+                r.key(),
+                r.value(),
+                r.partition(),
+                shift.getOrDefault(r.partition(), 0L) + r.offset()));
+      }
+      all.sort(
+          Comparator.comparingInt(OutputRecord::partition).thenComparingLong(OutputRecord::offset));
+      outputs.put(topic, all);
     }
     return target.verifier().verify(input, outputs);
   }

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Proves fault tolerance on real processes: starts a fresh local Kafka broker and the service"
           + " from its jar, feeds it a seeded workload, injects the scenario's faults (SIGKILL of the"
-          + " service, broker restarts), then reads every output with read_committed and compares"
-          + " it with a recomputation from the input.",
+          + " service, broker restarts, a deleted output topic), then reads every output with"
+          + " read_committed and compares it with a recomputation from the input.",
       "Prints a summary table; exits 0 when every run passed. Runs keep their data and logs in"
           + " .vigil/chaos/<scenario>-<service>/ until the next run of the same pair."
     },
@@ -41,7 +41,9 @@ public final class ChaosCommand implements Callable<Integer> {
       names = "--scenario",
       required = true,
       paramLabel = "NAME",
-      description = "crash-loop, restart-and-wipe, broker-restart, failover, poison-pills, or all")
+      description =
+          "crash-loop, restart-and-wipe, broker-restart, failover, poison-pills, absent-output,"
+              + " or all")
   String scenario;
 
   @Option(

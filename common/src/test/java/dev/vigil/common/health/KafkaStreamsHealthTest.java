@@ -87,6 +87,7 @@ class KafkaStreamsHealthTest {
   void shouldBeReadyOnlyWhileRunning(State state) {
     inState.state = state;
     inState.secondsSinceHeartbeat = 2;
+    inState.secondsSincePoll = 0;
 
     Health health = KafkaStreamsHealth.readiness(() -> inState).health();
 
@@ -98,11 +99,34 @@ class KafkaStreamsHealthTest {
   void shouldNotBeReadyWhileRunningWithoutHeartbeatsToTheCluster() {
     inState.state = State.RUNNING;
     inState.secondsSinceHeartbeat = 11;
+    inState.secondsSincePoll = 0;
 
     Health health = KafkaStreamsHealth.readiness(() -> inState).health();
 
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails()).containsEntry("secondsSinceHeartbeat", 11L);
+  }
+
+  @Test
+  void shouldNotBeReadyWhileAStreamThreadHasStoppedPolling() {
+    inState.state = State.RUNNING;
+    inState.secondsSinceHeartbeat = 2;
+    inState.secondsSincePoll = 31;
+
+    Health health = KafkaStreamsHealth.readiness(() -> inState).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("secondsSincePoll", 31L);
+  }
+
+  @Test
+  void shouldStayLiveWhileAStreamThreadHasStoppedPolling() {
+    inState.state = State.RUNNING;
+    inState.secondsSincePoll = 31;
+
+    Health health = KafkaStreamsHealth.liveness(() -> inState).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
   }
 
   @Test
@@ -146,6 +170,7 @@ class KafkaStreamsHealthTest {
 
     private volatile State state = State.CREATED;
     private volatile double secondsSinceHeartbeat;
+    private volatile double secondsSincePoll;
 
     InState(Topology topology, Properties config) {
       super(topology, config);
@@ -156,30 +181,50 @@ class KafkaStreamsHealthTest {
       return state;
     }
 
-    /** The client's own metrics, with its consumer's last heartbeat as set. */
+    /**
+     * The client's own metrics, with its stream thread's consumer's last heartbeat and last poll as
+     * set; its restore consumer last polled long ago, as it does once restoring is done.
+     */
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
       Map<MetricName, Metric> metrics = new HashMap<>(super.metrics());
-      MetricName name =
-          new MetricName(
-              "last-heartbeat-seconds-ago",
-              "consumer-coordinator-metrics",
-              "",
-              Map.of("client-id", "in-state"));
+      put(
+          metrics,
+          "last-heartbeat-seconds-ago",
+          "consumer-coordinator-metrics",
+          "in-state-StreamThread-1-consumer",
+          secondsSinceHeartbeat);
+      put(
+          metrics,
+          "last-poll-seconds-ago",
+          "consumer-metrics",
+          "in-state-StreamThread-1-consumer",
+          secondsSincePoll);
+      put(
+          metrics,
+          "last-poll-seconds-ago",
+          "consumer-metrics",
+          "in-state-StreamThread-1-restore-consumer",
+          600.0);
+      return metrics;
+    }
+
+    private static void put(
+        Map<MetricName, Metric> metrics, String name, String group, String clientId, double value) {
+      MetricName metricName = new MetricName(name, group, "", Map.of("client-id", clientId));
       metrics.put(
-          name,
+          metricName,
           new Metric() {
             @Override
             public MetricName metricName() {
-              return name;
+              return metricName;
             }
 
             @Override
             public Object metricValue() {
-              return secondsSinceHeartbeat;
+              return value;
             }
           });
-      return metrics;
     }
   }
 }
