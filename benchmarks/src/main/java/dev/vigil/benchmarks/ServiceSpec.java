@@ -5,7 +5,6 @@ import dev.vigil.common.iot.IotTopics;
 import dev.vigil.common.shop.ShopTopics;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.vitals.VitalsTopics;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +35,9 @@ enum ServiceSpec {
       "vitals-monitor-service",
       VitalsTopics.READINGS,
       List.of(VitalsTopics.PATIENTS),
-      VitalsTopics.SCORES,
-      "readingId",
-      ServiceSpec::newestReadings),
+      null,
+      null,
+      null),
   IOT("iot-telemetry-service", IotTopics.TELEMETRY, List.of(IotTopics.DEVICES), null, null, null);
 
   private final String service;
@@ -97,27 +96,6 @@ enum ServiceSpec {
   static List<String> sameField(JsonNode output, String field) {
     JsonNode id = output.get(field);
     return id == null ? List.of() : List.of(id.asString());
-  }
-
-  /**
-   * A NEWS2 score lists the measurements it used, each with its reading's id; the reading that
-   * changed the score is the newest, at the score's own event time. Older readings named in it were
-   * answered by an earlier score, or changed nothing.
-   */
-  private static List<String> newestReadings(JsonNode score, String field) {
-    JsonNode eventTime = score.get("eventTime");
-    List<String> ids = new ArrayList<>();
-    score
-        .path("readings")
-        .values()
-        .forEach(
-            measurement -> {
-              if (measurement.path("eventTime").equals(eventTime)
-                  && measurement.hasNonNull(field)) {
-                ids.add(measurement.get(field).asString());
-              }
-            });
-    return ids;
   }
 
   String pipeOutput(Contender contender) {
