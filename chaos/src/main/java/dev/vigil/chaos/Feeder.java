@@ -159,7 +159,7 @@ final class Feeder implements AutoCloseable {
     }
   }
 
-  private static ProducerRecord<String, byte[]> toProducerRecord(InputRecord record) {
+  static ProducerRecord<String, byte[]> toProducerRecord(InputRecord record) {
     return new ProducerRecord<>(
         record.topic(), null, record.timestamp().toEpochMilli(), record.key(), record.value());
   }

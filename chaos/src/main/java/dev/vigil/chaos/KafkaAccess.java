@@ -260,6 +260,16 @@ final class KafkaAccess implements AutoCloseable {
     return committed;
   }
 
+  /** How many records of the topics the consumer group has not committed yet. */
+  long lag(String groupId, Collection<String> topics) {
+    Map<TopicPartition, Long> committed = committedByGroup(groupId);
+    long lag = 0;
+    for (Map.Entry<TopicPartition, long[]> end : writtenAndCommitted(topics).entrySet()) {
+      lag += Math.max(0, end.getValue()[0] - committed.getOrDefault(end.getKey(), 0L));
+    }
+    return lag;
+  }
+
   /** Whether a transaction is open on any partition of the topics. */
   boolean transactionOpen(Collection<String> topics) {
     return writtenAndCommitted(topics).values().stream().anyMatch(o -> o[0] > o[1]);

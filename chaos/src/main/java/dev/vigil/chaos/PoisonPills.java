@@ -12,7 +12,8 @@ import java.util.Optional;
  * Scenario 5: hostile records (random bytes, truncated JSON, a wrong type, a huge string, deeply
  * nested JSON, NaN, times far in the future and the past) mixed into the workload at 1%. Every bad
  * record must land on the dead-letter topic with a reason, every good one be processed exactly as
- * recomputed, and no stream thread die.
+ * recomputed, and no stream thread die; and the service must catch up on a poisoned backlog nearly
+ * as fast as on a clean one ({@link PoisonThroughput}).
  */
 final class PoisonPills {
 
@@ -58,7 +59,10 @@ final class PoisonPills {
             + threads.map(String::valueOf).orElse("?")
             + ", "
             + threadsAfter.map(String::valueOf).orElse("?"));
-    return run.finish(NAME, sent -> !poison.isPoison(sent.record()));
+    ScenarioResult result = run.finish(NAME, sent -> !poison.isPoison(sent.record()));
+    List<String> throughput = PoisonThroughput.measure(run, poison);
+    throughput.forEach(run::log);
+    return result.noting(throughput);
   }
 
   /** How many of the bad records are dead-lettered, and how many of those have no reason. */

@@ -86,6 +86,11 @@ final class PoisonWorkload implements Workload {
     return good;
   }
 
+  /** The next event of the wrapped workload, with no bad copy after it. */
+  synchronized InputRecord nextClean() {
+    return workload.next();
+  }
+
   synchronized boolean isPoison(InputRecord record) {
     return poisoned.contains(record);
   }

@@ -30,10 +30,11 @@ final class Run implements AutoCloseable {
 
   /**
    * The workload's event time starts this far in the past, so it can run faster than the wall clock
-   * for a while (the feeder never lets it get ahead), yet stays well within the broker's retention:
+   * for a while (the feeder never lets it get ahead; the poison-pills scenario's backlogs add hours
+   * of a sensor fleet's or a ward's event time), yet stays well within the broker's retention:
    * records far older than a week would be deleted under the services' feet.
    */
-  private static final Duration EVENT_TIME_HEADSTART = Duration.ofHours(6);
+  private static final Duration EVENT_TIME_HEADSTART = Duration.ofHours(24);
 
   final Target target;
   final ChaosSettings settings;

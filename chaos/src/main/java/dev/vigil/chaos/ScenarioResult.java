@@ -1,6 +1,7 @@
 package dev.vigil.chaos;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,6 +45,23 @@ public record ScenarioResult(
         0,
         Duration.ZERO,
         List.of("FAILED: " + reason));
+  }
+
+  /** This result with more notes, of what was checked after the outputs were verified. */
+  ScenarioResult noting(List<String> more) {
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(more);
+    return new ScenarioResult(
+        scenario,
+        service,
+        kills,
+        killsInTransaction,
+        recordsIn,
+        verification,
+        deadLettered,
+        abortedOutputs,
+        maxRecovery,
+        all);
   }
 
   public boolean passed() {

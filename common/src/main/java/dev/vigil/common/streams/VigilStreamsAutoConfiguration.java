@@ -1,5 +1,6 @@
 package dev.vigil.common.streams;
 
+import dev.vigil.common.deadletter.DeadLetterFlushingClientSupplier;
 import dev.vigil.common.deadletter.DeadLetterPublisher;
 import dev.vigil.common.health.KafkaStreamsHealth;
 import dev.vigil.common.metrics.VigilMetrics;
@@ -78,6 +79,7 @@ public class VigilStreamsAutoConfiguration {
       Properties config = factory.getStreamsConfiguration();
       config.put(DeadLetterPublisher.CONFIG_KEY, publisher);
       factory.setStreamsConfiguration(config);
+      factory.setClientSupplier(new DeadLetterFlushingClientSupplier(publisher));
       // Leave the group on a graceful stop, so a restarted or remaining instance takes the
       // partitions over at once instead of after the session timeout.
       factory.setLeaveGroupOnClose(true);

@@ -75,7 +75,9 @@ class DeadLetterIntegrationTest {
     broker.afterPropertiesSet();
     registry = new SimpleMeterRegistry();
     publisher = new DeadLetterPublisher(SERVICE, deadLetterProducer(), new VigilMetrics(registry));
-    streams = new KafkaStreams(topology(), streamsConfig());
+    streams =
+        new KafkaStreams(
+            topology(), streamsConfig(), new DeadLetterFlushingClientSupplier(publisher));
     // Any error that escaped the handlers would stop the client, which the tests would see.
     streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
     streams.start();
