@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -268,6 +270,16 @@ final class KafkaAccess implements AutoCloseable {
       lag += Math.max(0, end.getValue()[0] - committed.getOrDefault(end.getKey(), 0L));
     }
     return lag;
+  }
+
+  /**
+   * How many records the consumer group has not committed yet, over every partition it has
+   * committed on: its input and the repartition topics between its sub-topologies.
+   */
+  long groupLag(String groupId) {
+    Set<String> topics = new HashSet<>();
+    committedByGroup(groupId).keySet().forEach(p -> topics.add(p.topic()));
+    return topics.isEmpty() ? 0 : lag(groupId, topics);
   }
 
   /** Whether a transaction is open on any partition of the topics. */

@@ -17,8 +17,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  *
  * <p>Each backlog is sent while the service is stopped; the rate runs from when the service has
  * committed the first tenth of it (its start, group join and warm-up left out) until it has
- * committed all of it. The backlog's events come after the verified workload's, so they are not
- * part of the verification.
+ * committed all of it, and all it wrote to its repartition topics. The backlog's events come after
+ * the verified workload's, so they are not part of the verification.
  */
 final class PoisonThroughput {
 
@@ -83,6 +83,14 @@ final class PoisonThroughput {
     long fromLag = lag;
     while (lag > 0) {
       lag = awaitChange(run, group, topics, lag, deadline);
+    }
+    // The input is committed once its records are handed on; a service with a repartition has
+    // finished them only when the repartition topics are committed too.
+    while (run.kafka.groupLag(group) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(run.target.name() + " never finished its backlog");
+      }
+      Thread.sleep(POLL.toMillis());
     }
     double seconds = (System.nanoTime() - from) / 1e9;
     return fromLag / Math.max(seconds, POLL.toMillis() / 1000.0);
