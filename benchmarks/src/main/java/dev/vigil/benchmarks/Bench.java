@@ -1,6 +1,7 @@
 package dev.vigil.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.vigil.localkafka.Directories;
 import dev.vigil.localkafka.LocalKafkaProcess;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -175,7 +176,7 @@ public final class Bench implements Callable<Integer> {
     List<ServiceSpec> specs = services(home);
     Path workDir =
         options.workDir != null ? options.workDir : home.resolve(".vigil").resolve("bench");
-    Dirs.delete(workDir);
+    Directories.delete(workDir);
     Files.createDirectories(workDir.resolve("jfr"));
     Instant startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Results results = new Results(setup(startedAt));

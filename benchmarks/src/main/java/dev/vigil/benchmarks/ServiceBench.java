@@ -5,6 +5,7 @@ import dev.vigil.benchmarks.Results.MemoryRun;
 import dev.vigil.benchmarks.Results.RecoveryRun;
 import dev.vigil.benchmarks.Results.Segment;
 import dev.vigil.benchmarks.Results.ThroughputRun;
+import dev.vigil.localkafka.Directories;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +126,7 @@ final class ServiceBench {
               latency(process, contender, guarantee, Stats.median(serviceRates));
             }
           }
-          long state = contender.baseline() ? 0 : Dirs.sizeOf(launcher.stateDir(group));
+          long state = contender.baseline() ? 0 : Directories.sizeOf(launcher.stateDir(group));
           if (!contender.baseline() && first == null) {
             first = group;
           }
@@ -182,7 +183,7 @@ final class ServiceBench {
       heap = process.heapUse();
       rss = process.peakRssBytes();
     }
-    long state = Dirs.sizeOf(stateDir);
+    long state = Directories.sizeOf(stateDir);
     results.memory.add(
         new MemoryRun(
             spec.service(),
@@ -205,7 +206,7 @@ final class ServiceBench {
         state);
     recovered(guarantee, true, state, keptSeconds);
 
-    Dirs.delete(stateDir);
+    Directories.delete(stateDir);
     before = cluster.committed(applicationId, input);
     produce(options.recoveryEvents);
     try (ContenderProcess process = launcher.service(spec, applicationId, guarantee)) {

@@ -1,5 +1,6 @@
 package dev.vigil.chaos;
 
+import dev.vigil.localkafka.Directories;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -66,7 +67,7 @@ public final class Chaos {
       throws InterruptedException {
     Path dir = workDir.resolve(scenario.id() + "-" + target.name());
     // A previous run's broker data and state would make this run's outputs meaningless.
-    RestartAndWipe.delete(dir);
+    Directories.delete(dir);
     UnaryOperator<Workload> workloads =
         scenario == Scenario.POISON_PILLS
             ? w -> new PoisonWorkload(w, PoisonPills.PROBABILITY, settings.seed())

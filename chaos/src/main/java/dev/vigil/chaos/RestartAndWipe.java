@@ -1,13 +1,8 @@
 package dev.vigil.chaos;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.vigil.localkafka.Directories;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Scenario 2: the service is stopped gracefully and restarted, so it restores its state from the
@@ -30,9 +25,9 @@ final class RestartAndWipe {
       run.awaitProgress(PROGRESS);
       run.service.stop();
       run.countKill();
-      long stateBytes = size(run.service.stateDir());
+      long stateBytes = Directories.sizeOf(run.service.stateDir());
       if (wipe) {
-        delete(run.service.stateDir());
+        Directories.delete(run.service.stateDir());
       }
       Instant restart = run.now();
       run.startAndAwaitReady(run.service);
@@ -53,35 +48,5 @@ final class RestartAndWipe {
               + " s after the restart");
     }
     return run.finish(NAME);
-  }
-
-  private static long size(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(RestartAndWipe::length).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot measure " + dir, e);
-    }
-  }
-
-  private static long length(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      // RocksDB replaces files while it runs; one that is gone counts as empty.
-      return 0;
-    }
-  }
-
-  static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + dir, e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.benchmarks;
+package dev.vigil.localkafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Sizes and removal of directories the harness writes (state directories, its work dir). */
-final class Dirs {
+/**
+ * Sizes and removal of directories that the harnesses around a local broker write: broker data,
+ * service state directories, work directories.
+ */
+public final class Directories {
 
-  private Dirs() {}
+  private Directories() {}
 
-  static long sizeOf(Path dir) {
+  public static long sizeOf(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(Dirs::size).sum();
+      return files.filter(Files::isRegularFile).mapToLong(Directories::size).sum();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -27,12 +30,12 @@ final class Dirs {
     try {
       return Files.size(file);
     } catch (IOException e) {
-      // A file deleted while the walk ran is no longer part of the directory.
+      // A file deleted while the walk ran (RocksDB replaces files) is no longer part of it.
       return 0;
     }
   }
 
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
