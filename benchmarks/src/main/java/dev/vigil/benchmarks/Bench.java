@@ -186,7 +186,7 @@ public final class Bench implements Callable<Integer> {
                 .dataDir(workDir.resolve("kafka"))
                 .partitions(options.partitions)
                 .start();
-        Cluster cluster = new Cluster(kafka.bootstrapServers(), options.partitions)) {
+        Cluster cluster = new Cluster(kafka.bootstrapServers(), options.partitions, kafka.pid())) {
       out.printf("Broker on %s; measuring %s%n", kafka.bootstrapServers(), specs);
       Launcher launcher =
           new Launcher(

@@ -27,11 +27,13 @@ final class Cluster implements AutoCloseable {
 
   private final String bootstrapServers;
   private final int partitions;
+  private final long brokerPid;
   private final Admin admin;
 
-  Cluster(String bootstrapServers, int partitions) {
+  Cluster(String bootstrapServers, int partitions, long brokerPid) {
     this.bootstrapServers = bootstrapServers;
     this.partitions = partitions;
+    this.brokerPid = brokerPid;
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     this.admin = Admin.create(config);
@@ -43,6 +45,10 @@ final class Cluster implements AutoCloseable {
 
   int partitions() {
     return partitions;
+  }
+
+  long brokerPid() {
+    return brokerPid;
   }
 
   void createTopics(Collection<String> events, Collection<String> compacted) {

@@ -127,9 +127,13 @@ final class Report {
         "### Latency, producer send to output readable (read_committed), ms: median of segments"
             + " [min–max of segments]\n\n");
     md.append(
+        "CPU: what the contender, the broker and the harness (load generator and latency probe)"
+            + " used over the measured segments, in % of one core, and how busy the machine's"
+            + " cores were in all.\n\n");
+    md.append(
         "| service | guarantee | contender | load | events/s | p50 | p99 | p99.9 | max | no output"
-            + " | p99 target at 50% |\n");
-    md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            + " | CPU % contender / broker / harness | machine busy % | p99 target at 50% |\n");
+    md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (LatencyRun run : results.latency) {
       Function<Function<Segment, Double>, List<Double>> of =
           f -> run.segments().stream().map(f).toList();
@@ -146,7 +150,8 @@ final class Report {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %d%% | %,.0f | %s | %s | %s | %s | %d | %s |%n",
+              "| %s | %s | %s | %d%% | %,.0f | %s | %s | %s | %s | %d | %.0f / %.0f / %.0f | %.0f"
+                  + " | %s |%n",
               run.service(),
               run.guarantee(),
               run.contender(),
@@ -157,6 +162,10 @@ final class Report {
               spread(of.apply(Segment::p999), "%.1f"),
               spread(of.apply(Segment::max), "%.1f"),
               run.unmatched(),
+              run.cpu().contender(),
+              run.cpu().broker(),
+              run.cpu().harness(),
+              run.cpu().machine(),
               target));
     }
     md.append("\n");

@@ -56,7 +56,7 @@ final class Results {
 
   /**
    * End-to-end latency at one input rate, one histogram per segment (the warm-up segment left out),
-   * in milliseconds.
+   * in milliseconds, and the CPU the processes used over the measured segments.
    */
   record LatencyRun(
       String service,
@@ -65,7 +65,8 @@ final class Results {
       int percentOfMax,
       double eventsPerSecond,
       List<Segment> segments,
-      long unmatched) {}
+      long unmatched,
+      CpuMeter.Use cpu) {}
 
   record Segment(long count, double p50, double p99, double p999, double max) {}
 

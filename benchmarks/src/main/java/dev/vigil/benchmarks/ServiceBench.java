@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -321,17 +322,20 @@ final class ServiceBench {
       histograms.add(histogram());
     }
     double intervalNanos = 1e9 / rate;
+    CpuMeter cpu = new CpuMeter(process.pid(), cluster.brokerPid());
+    CpuMeter.Reading measuredFrom = null;
     long start = System.nanoTime();
     for (int i = 0; i < records.size(); i++) {
+      if (i == perSegment) {
+        measuredFrom = cpu.read();
+      }
       // Latency counts from when the event was due, not from when it was sent: a load generator
       // that falls behind must not hide the wait (coordinated omission).
       long due = start + (long) (i * intervalNanos);
-      long wait = due - System.nanoTime();
-      if (wait > 2_000_000) {
-        Thread.sleep(wait / 1_000_000);
-      }
-      while (System.nanoTime() < due) {
-        Thread.onSpinWait();
+      // Parked, not spinning: on two cores a spinning load generator takes the core the broker
+      // and the contender need (it used 50-80% of one at a thousand events/s).
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
       }
       probe.expect(ids.get(i), due, histograms.get(i / perSegment));
       producer.send(records.get(i));
@@ -340,6 +344,7 @@ final class ServiceBench {
       }
     }
     producer.flush();
+    CpuMeter.Reading measuredTo = cpu.read();
     drain(probe);
     long unmatched = probe.forget();
     List<Segment> measured = new ArrayList<>();
@@ -356,16 +361,28 @@ final class ServiceBench {
     }
     LatencyRun run =
         new LatencyRun(
-            spec.service(), guarantee, contender.label(), percent, rate, measured, unmatched);
+            spec.service(),
+            guarantee,
+            contender.label(),
+            percent,
+            rate,
+            measured,
+            unmatched,
+            CpuMeter.between(measuredFrom, measuredTo));
     out.printf(
-        "%s %s %s at %d%% (%,.0f events/s): p99 %s ms per segment, %d without output%n",
+        "%s %s %s at %d%% (%,.0f events/s): p99 %s ms per segment, %d without output;"
+            + " CPU %% contender %.0f, broker %.0f, harness %.0f, machine busy %.0f%%%n",
         spec.service(),
         guarantee,
         contender.label(),
         percent,
         rate,
         measured.stream().map(s -> String.format("%.1f", s.p99())).toList(),
-        unmatched);
+        unmatched,
+        run.cpu().contender(),
+        run.cpu().broker(),
+        run.cpu().harness(),
+        run.cpu().machine());
     return run;
   }
 

@@ -56,6 +56,9 @@ class BenchIntegrationTest {
         .allMatch(events -> events > 0);
     assertThat(results.get("latency").valueStream().map(r -> r.get("contender").asString()))
         .containsExactlyInAnyOrder("pipe", "service");
+    // Every contender and the broker burn some CPU in a segment; NaN would be a parse failure.
+    assertThat(results.get("latency").valueStream().map(r -> r.get("cpu")))
+        .allMatch(cpu -> cpu.get("contender").asDouble() > 0 && cpu.get("broker").asDouble() > 0);
     assertThat(results.get("memory").valueStream().map(r -> r.get("events").asLong()))
         .allMatch(events -> events >= 2_300);
     assertThat(results.get("recovery").valueStream().map(r -> r.get("stateKept").asBoolean()))

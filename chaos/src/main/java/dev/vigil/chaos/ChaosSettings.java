@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param sessionTimeout the services' consumer session timeout, empty for their default (45 s): a
  *     SIGKILLed instance's partitions wait that long before the group hands them on, also to the
  *     instance's own successor, so it bounds the recovery time from below
+ * @param backlog how many events each catch-up of the poison-pills throughput check sends; 0 skips
+ *     that check (a timing, which fast runs in tests leave out)
  */
 public record ChaosSettings(
     Duration duration,
     int eventsPerSecond,
     int kills,
     long seed,
-    Optional<Duration> sessionTimeout) {
+    Optional<Duration> sessionTimeout,
+    int backlog) {
 
   /** Arguments for every service instance of the run. */
   List<String> serviceArguments() {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 final class FastRuns {
 
   static final ChaosSettings SETTINGS =
-      new ChaosSettings(Duration.ofSeconds(30), 60, 3, 42, Optional.of(Duration.ofSeconds(6)));
+      new ChaosSettings(Duration.ofSeconds(30), 60, 3, 42, Optional.of(Duration.ofSeconds(6)), 0);
 
   private static final Logger LOG = LoggerFactory.getLogger(FastRuns.class);
 

@@ -17,7 +17,7 @@ class PoisonPillsIntegrationTest {
 
   /** Enough events that each kind of bad record comes up at 1%. */
   private static final ChaosSettings SETTINGS =
-      new ChaosSettings(Duration.ofSeconds(20), 100, 3, 42, Optional.of(Duration.ofSeconds(6)));
+      new ChaosSettings(Duration.ofSeconds(20), 100, 3, 42, Optional.of(Duration.ofSeconds(6)), 0);
 
   @TempDir Path workDir;
 

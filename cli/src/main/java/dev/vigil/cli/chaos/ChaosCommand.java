@@ -82,6 +82,15 @@ public final class ChaosCommand implements Callable<Integer> {
               + " instance's successor waits out")
   Duration sessionTimeout;
 
+  @Option(
+      names = "--backlog",
+      defaultValue = "100000",
+      paramLabel = "N",
+      description =
+          "events per catch-up in poison-pills' throughput check (poisoned against clean,"
+              + " three times each); 0 skips the check (default 100000)")
+  int backlog;
+
   private final Workspace workspace;
   private final Clock clock;
 
@@ -100,10 +109,14 @@ public final class ChaosCommand implements Callable<Integer> {
     if (rate <= 0 || duration.toSeconds() <= 0) {
       throw new UserException("--rate and --duration must be positive");
     }
+    if (backlog < 0) {
+      throw new UserException("--backlog must be 0 (no throughput check) or more");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ChaosSettings settings =
-        new ChaosSettings(duration, rate, kills, seed, Optional.ofNullable(sessionTimeout));
+        new ChaosSettings(
+            duration, rate, kills, seed, Optional.ofNullable(sessionTimeout), backlog);
     Chaos chaos =
         new Chaos(
             workspace.home(),
