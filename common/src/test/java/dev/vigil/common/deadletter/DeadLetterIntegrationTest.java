@@ -1,5 +1,8 @@
 package dev.vigil.common.deadletter;
 
+import static dev.vigil.common.deadletter.DeadLetterStreams.FAILING_WORD;
+import static dev.vigil.common.deadletter.DeadLetterStreams.OUT;
+import static dev.vigil.common.deadletter.DeadLetterStreams.WORDS;
 import static dev.vigil.common.testing.KafkaTestClients.readCommitted;
 import static dev.vigil.common.testing.KafkaTestClients.send;
 import static dev.vigil.common.testing.TransactionBuilder.transaction;
@@ -15,24 +18,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
@@ -51,10 +48,7 @@ class DeadLetterIntegrationTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String SERVICE = "dead-letter-it";
   private static final String DLQ = DeadLetterPublisher.topicFor(SERVICE);
-  private static final String WORDS = "words";
   private static final String PAYMENTS = FraudTopics.TRANSACTIONS.name();
-  private static final String OUT = "out";
-  private static final String FAILING_WORD = "boom";
 
   @TempDir static Path stateDir;
 
@@ -74,10 +68,16 @@ class DeadLetterIntegrationTest {
             "transaction.state.log.min.isr", "1"));
     broker.afterPropertiesSet();
     registry = new SimpleMeterRegistry();
-    publisher = new DeadLetterPublisher(SERVICE, deadLetterProducer(), new VigilMetrics(registry));
+    publisher =
+        new DeadLetterPublisher(
+            SERVICE,
+            DeadLetterStreams.producer(broker.getBrokersAsString()),
+            new VigilMetrics(registry));
     streams =
         new KafkaStreams(
-            topology(), streamsConfig(), new DeadLetterFlushingClientSupplier(publisher));
+            topology(),
+            DeadLetterStreams.config(SERVICE, broker.getBrokersAsString(), stateDir, publisher),
+            new DeadLetterFlushingClientSupplier(publisher));
     // Any error that escaped the handlers would stop the client, which the tests would see.
     streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
     streams.start();
@@ -184,51 +184,11 @@ class DeadLetterIntegrationTest {
   /** Upper-cases words, failing on one; passes payments' ids through. */
   private static Topology topology() {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.stream(WORDS, Consumed.with(Serdes.String(), Serdes.String()).withName("words-source"))
-        .mapValues(
-            word -> {
-              if (word.equals(FAILING_WORD)) {
-                throw new IllegalStateException("cannot process " + word);
-              }
-              return word.toUpperCase();
-            },
-            Named.as("upper-case"))
-        .to(OUT, Produced.with(Serdes.String(), Serdes.String()).withName("words-sink"));
+    DeadLetterStreams.upperCaseWords(builder);
     builder.stream(PAYMENTS, FraudTopics.TRANSACTIONS.consumed().withName("payments-source"))
         .mapValues(Transaction::transactionId, Named.as("payment-id"))
         .to(OUT, Produced.with(Serdes.String(), Serdes.String()).withName("payments-sink"));
     return builder.build();
-  }
-
-  private static Properties streamsConfig() {
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, SERVICE);
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    config.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterExceptionHandler.class);
-    config.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-    config.put(
-        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-    config.put(DeadLetterPublisher.CONFIG_KEY, publisher);
-    return config;
-  }
-
-  private static KafkaProducer<byte[], byte[]> deadLetterProducer() {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            broker.getBrokersAsString(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true),
-        new ByteArraySerializer(),
-        new ByteArraySerializer());
   }
 
   private static ConsumerRecord<byte[], byte[]> awaitDeadLetterFrom(String sourceTopic) {
