@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,13 +59,7 @@ class DeadLetterIntegrationTest {
 
   @BeforeAll
   static void runTheScenario() {
-    broker = new EmbeddedKafkaKraftBroker(1, 1, WORDS, PAYMENTS, OUT, DLQ);
-    broker.brokerProperties(
-        Map.of(
-            "offsets.topic.replication.factor", "1",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1"));
-    broker.afterPropertiesSet();
+    broker = DeadLetterStreams.broker(WORDS, PAYMENTS, OUT, DLQ);
     registry = new SimpleMeterRegistry();
     publisher =
         new DeadLetterPublisher(
@@ -98,15 +91,7 @@ class DeadLetterIntegrationTest {
 
   @AfterAll
   static void tearDown() {
-    if (streams != null) {
-      streams.close(Duration.ofSeconds(10));
-    }
-    if (publisher != null) {
-      publisher.close();
-    }
-    if (broker != null) {
-      broker.destroy();
-    }
+    DeadLetterStreams.close(streams, publisher, broker);
   }
 
   @Test

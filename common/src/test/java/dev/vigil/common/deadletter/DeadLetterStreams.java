@@ -1,17 +1,20 @@
 package dev.vigil.common.deadletter;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** A Kafka Streams client's settings with the dead-letter handlers as the services have them. */
 final class DeadLetterStreams {
@@ -21,6 +24,32 @@ final class DeadLetterStreams {
   static final String FAILING_WORD = "boom";
 
   private DeadLetterStreams() {}
+
+  /** A started single broker, set up for exactly-once, with the given topics of one partition. */
+  static EmbeddedKafkaKraftBroker broker(String... topics) {
+    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, topics);
+    broker.brokerProperties(
+        Map.of(
+            "offsets.topic.replication.factor", "1",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1"));
+    broker.afterPropertiesSet();
+    return broker;
+  }
+
+  /** Closes what a test started, the client first; any may be null if the set-up failed. */
+  static void close(
+      KafkaStreams streams, DeadLetterPublisher publisher, EmbeddedKafkaKraftBroker broker) {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(10));
+    }
+    if (publisher != null) {
+      publisher.close();
+    }
+    if (broker != null) {
+      broker.destroy();
+    }
+  }
 
   /** Upper-cases the words on {@link #WORDS} to {@link #OUT}, failing on {@link #FAILING_WORD}. */
   static void upperCaseWords(StreamsBuilder builder) {

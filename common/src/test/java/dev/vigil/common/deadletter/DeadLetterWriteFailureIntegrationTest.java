@@ -67,13 +67,7 @@ class DeadLetterWriteFailureIntegrationTest {
 
   @BeforeEach
   void startWithADeadLetterTopicThatRefusesEveryLetter() throws Exception {
-    broker = new EmbeddedKafkaKraftBroker(1, 1, WORDS, OUT);
-    broker.brokerProperties(
-        Map.of(
-            "offsets.topic.replication.factor", "1",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1"));
-    broker.afterPropertiesSet();
+    broker = DeadLetterStreams.broker(WORDS, OUT);
     admin =
         Admin.create(
             Map.<String, Object>of(
@@ -112,18 +106,10 @@ class DeadLetterWriteFailureIntegrationTest {
 
   @AfterEach
   void stop() {
-    if (streams != null) {
-      streams.close(Duration.ofSeconds(10));
-    }
-    if (publisher != null) {
-      publisher.close();
-    }
     if (admin != null) {
       admin.close();
     }
-    if (broker != null) {
-      broker.destroy();
-    }
+    DeadLetterStreams.close(streams, publisher, broker);
   }
 
   @Test
