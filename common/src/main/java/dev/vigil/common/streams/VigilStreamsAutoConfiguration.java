@@ -70,8 +70,8 @@ public class VigilStreamsAutoConfiguration {
   }
 
   /**
-   * Hands the dead-letter publisher to Kafka Streams' exception handlers, and decides what happens
-   * when a stream thread dies.
+   * Hands the dead-letter publisher to Kafka Streams' exception handlers, decides what happens when
+   * a stream thread dies, and has the local state a crash left behind deleted before a start.
    */
   @Bean
   StreamsBuilderFactoryBeanConfigurer vigilStreamsConfigurer(DeadLetterPublisher publisher) {
@@ -84,6 +84,7 @@ public class VigilStreamsAutoConfiguration {
       // partitions over at once instead of after the session timeout.
       factory.setLeaveGroupOnClose(true);
       factory.setStreamsUncaughtExceptionHandler(new StreamThreadFailureHandler());
+      CrashedStateWipe.register(factory);
     };
   }
 

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,14 @@ class VigilStreamsAutoConfigurationIntegrationTest {
   void shouldRequireExplicitNamesByDefault() {
     assertThat(streamsConfig(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG))
         .isEqualTo("true");
+  }
+
+  @Test
+  void shouldMarkItsLocalStateAsInUseWhileRunning() {
+    awaitRunning();
+
+    assertThat(Path.of(streamsConfig(StreamsConfig.STATE_DIR_CONFIG)).resolve(SERVICE + ".open"))
+        .exists();
   }
 
   @Test
