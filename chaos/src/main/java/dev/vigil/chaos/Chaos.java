@@ -3,6 +3,7 @@ package dev.vigil.chaos;
 import dev.vigil.localkafka.Directories;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -68,11 +69,14 @@ public final class Chaos {
     Path dir = workDir.resolve(scenario.id() + "-" + target.name());
     // A previous run's broker data and state would make this run's outputs meaningless.
     Directories.delete(dir);
+    boolean poison = scenario == Scenario.POISON_PILLS;
     UnaryOperator<Workload> workloads =
-        scenario == Scenario.POISON_PILLS
+        poison
             ? w -> new PoisonWorkload(w, PoisonPills.PROBABILITY, settings.seed())
             : UnaryOperator.identity();
-    try (Run run = new Run(dir, home, target, settings, workloads, clock, progress)) {
+    Duration headStart =
+        poison && settings.backlog() > 0 ? PoisonThroughput.EVENT_TIME : Run.EVENT_TIME_HEADSTART;
+    try (Run run = new Run(dir, home, target, settings, workloads, headStart, clock, progress)) {
       return switch (scenario) {
         case CRASH_LOOP -> CrashLoop.run(run);
         case RESTART_AND_WIPE -> RestartAndWipe.run(run);

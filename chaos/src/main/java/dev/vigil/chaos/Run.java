@@ -30,11 +30,11 @@ final class Run implements AutoCloseable {
 
   /**
    * The workload's event time starts this far in the past, so it can run faster than the wall clock
-   * for a while (the feeder never lets it get ahead; the poison-pills scenario's backlogs add hours
-   * of a sensor fleet's or a ward's event time), yet stays well within the broker's retention:
-   * records far older than a week would be deleted under the services' feet.
+   * for a while (the feeder never lets it get ahead), yet stays well within the broker's retention:
+   * records far older than a week would be deleted under the services' feet. The poison-pills
+   * scenario's backlogs need more: {@link PoisonThroughput#EVENT_TIME}.
    */
-  private static final Duration EVENT_TIME_HEADSTART = Duration.ofHours(24);
+  static final Duration EVENT_TIME_HEADSTART = Duration.ofHours(24);
 
   final Target target;
   final ChaosSettings settings;
@@ -59,6 +59,7 @@ final class Run implements AutoCloseable {
       Target target,
       ChaosSettings settings,
       UnaryOperator<Workload> workloads,
+      Duration eventTimeHeadStart,
       Clock clock,
       Consumer<String> progress)
       throws InterruptedException {
@@ -73,7 +74,7 @@ final class Run implements AutoCloseable {
     this.kafka = new KafkaAccess(broker.bootstrapServers());
     kafka.createTopics(target.topics(), target.compactedTopics());
     kafka.awaitLeaders(target.topics());
-    Instant start = clock.instant().minus(EVENT_TIME_HEADSTART).truncatedTo(ChronoUnit.MINUTES);
+    Instant start = clock.instant().minus(eventTimeHeadStart).truncatedTo(ChronoUnit.MINUTES);
     this.workload =
         workloads.apply(
             target.workload().start(settings.seed(), start, settings.eventsPerSecond()));

@@ -84,11 +84,11 @@ public final class ChaosCommand implements Callable<Integer> {
 
   @Option(
       names = "--backlog",
-      defaultValue = "100000",
+      defaultValue = "30000",
       paramLabel = "N",
       description =
           "events per catch-up in poison-pills' throughput check (poisoned against clean,"
-              + " three times each); 0 skips the check (default 100000)")
+              + " after warm-up backlogs); 0 skips the check (default 30000)")
   int backlog;
 
   private final Workspace workspace;
