@@ -277,9 +277,18 @@ final class KafkaAccess implements AutoCloseable {
    * committed on: its input and the repartition topics between its sub-topologies.
    */
   long groupLag(String groupId) {
+    Set<String> topics = consumedTopics(groupId);
+    return topics.isEmpty() ? 0 : lag(groupId, topics);
+  }
+
+  /**
+   * The topics the consumer group has committed on; not the global tables' topics, which every
+   * instance reads whole, outside the group.
+   */
+  Set<String> consumedTopics(String groupId) {
     Set<String> topics = new HashSet<>();
     committedByGroup(groupId).keySet().forEach(p -> topics.add(p.topic()));
-    return topics.isEmpty() ? 0 : lag(groupId, topics);
+    return topics;
   }
 
   /** Whether a transaction is open on any partition of the topics. */

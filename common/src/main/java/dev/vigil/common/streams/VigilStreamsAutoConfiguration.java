@@ -57,6 +57,9 @@ public class VigilStreamsAutoConfiguration {
     config.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // Dead letters are few, and every commit waits until they are stored: each goes out at once
+    // rather than lingering for a batch, so that it is usually stored before the commit asks.
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     return new DeadLetterPublisher(
         service,
