@@ -180,11 +180,18 @@ public final class Bench implements Callable<Integer> {
     Files.createDirectories(workDir.resolve("jfr"));
     Instant startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Results results = new Results(setup(startedAt));
-    try (LocalKafkaProcess kafka =
+    Files.createDirectories(workDir.resolve("logs"));
+    // Kept with the contenders' logs: a broker error is otherwise seen only as a client's
+    // UNKNOWN_SERVER_ERROR.
+    try (PrintWriter brokerLog =
+            new PrintWriter(
+                Files.newBufferedWriter(workDir.resolve("logs").resolve("kafka.log")), true);
+        LocalKafkaProcess kafka =
             LocalKafkaProcess.builder()
                 .jar(home.resolve("local-kafka").resolve("target").resolve("local-kafka.jar"))
                 .dataDir(workDir.resolve("kafka"))
                 .partitions(options.partitions)
+                .outputSink(brokerLog::println)
                 .start();
         Cluster cluster = new Cluster(kafka.bootstrapServers(), options.partitions, kafka.pid())) {
       out.printf("Broker on %s; measuring %s%n", kafka.bootstrapServers(), specs);

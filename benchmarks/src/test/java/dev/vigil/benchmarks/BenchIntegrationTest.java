@@ -66,5 +66,7 @@ class BenchIntegrationTest {
     assertThat(Files.readString(work.resolve("results/latest.md")))
         .contains("| fraud-detection-service | at_least_once |");
     assertThat(out.toString()).contains("### Throughput");
+    assertThat(Files.readString(work.resolve("run/logs/kafka.log")))
+        .contains("Kafka broker ready on");
   }
 }
