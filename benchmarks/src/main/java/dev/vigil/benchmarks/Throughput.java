@@ -24,15 +24,20 @@ final class Throughput {
       String topic,
       long total,
       long warmup,
-      Duration timeout)
+      Duration stallTimeout)
       throws InterruptedException {
-    long begin = System.nanoTime();
+    long progressAt = System.nanoTime();
+    long lastCommitted = -1;
     long warmAt = -1;
     long warmCommitted = 0;
     while (true) {
       process.checkAlive();
       long committed = cluster.committed(group, topic);
       long now = System.nanoTime();
+      if (committed > lastCommitted) {
+        progressAt = now;
+        lastCommitted = committed;
+      }
       if (warmAt < 0 && committed >= warmup) {
         warmAt = now;
         warmCommitted = committed;
@@ -42,19 +47,33 @@ final class Throughput {
         double seconds = Math.max(now - warmAt, POLL.toNanos()) / 1e9;
         return new Timing(seconds, committed - warmCommitted);
       }
-      if (now - begin > timeout.toNanos()) {
+      if (now - progressAt > stallTimeout.toNanos()) {
         throw new IllegalStateException(
             process.name()
                 + " committed "
                 + committed
                 + " of "
                 + total
-                + " records within "
-                + timeout.toMinutes()
+                + " records, and nothing more for "
+                + stallTimeout.toMinutes()
                 + " min");
       }
       Thread.sleep(POLL.toMillis());
     }
+  }
+
+  /**
+   * Waits until the group has committed the whole topic as it is now.
+   *
+   * @return how many records it had left to commit
+   */
+  static long awaitCaughtUp(
+      Cluster cluster, ContenderProcess process, String group, String topic, Duration timeout)
+      throws InterruptedException {
+    long end = Cluster.sum(cluster.endOffsets(topic));
+    long before = cluster.committed(group, topic);
+    await(cluster, process, group, topic, end, 0, timeout);
+    return end - before;
   }
 
   /** Waits until the group commits beyond {@code before}: the contender is processing again. */
