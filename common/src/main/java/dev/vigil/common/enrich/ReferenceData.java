@@ -2,6 +2,7 @@ package dev.vigil.common.enrich;
 
 import dev.vigil.common.topic.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -31,20 +32,25 @@ public final class ReferenceData {
       StreamsBuilder builder, Topic<String, V> topic, String storeName) {
     return builder.globalTable(
         topic.name(),
-        topic.consumed().withName(storeName + "-source"),
-        Materialized.<String, V>as(Stores.persistentKeyValueStore(storeName))
-            .withKeySerde(topic.keySerde())
-            .withValueSerde(new MemoizedSerde<>(topic.valueSerde(), PARSED_VALUES)));
+        memoized(topic).withName(storeName + "-source"),
+        Materialized.as(Stores.persistentKeyValueStore(storeName)));
   }
 
   public static <V> KTable<String, V> table(
       StreamsBuilder builder, Topic<String, V> topic, String storeName) {
     return builder.table(
         topic.name(),
-        topic.consumed().withName(storeName + "-source"),
-        Materialized.<String, V>as(Stores.persistentKeyValueStore(storeName))
-            .withKeySerde(topic.keySerde())
-            .withValueSerde(new MemoizedSerde<>(topic.valueSerde(), PARSED_VALUES)));
+        memoized(topic).withName(storeName + "-source"),
+        Materialized.as(Stores.persistentKeyValueStore(storeName)));
+  }
+
+  /**
+   * The topic's serdes with its values kept parsed. They must be the {@code Consumed}'s: the DSL
+   * gives a table's store the serdes of its {@code Consumed}, whatever its {@code Materialized}
+   * says.
+   */
+  private static <V> Consumed<String, V> memoized(Topic<String, V> topic) {
+    return Consumed.with(topic.keySerde(), new MemoizedSerde<>(topic.valueSerde(), PARSED_VALUES));
   }
 
   /**
