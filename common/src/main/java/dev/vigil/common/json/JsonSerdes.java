@@ -1,6 +1,7 @@
 package dev.vigil.common.json;
 
 import dev.vigil.common.deadletter.OversizedRecordException;
+import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one place that decides how Vigil's events look as JSON: ISO-8601 instants, unknown fields
@@ -25,6 +27,9 @@ public final class JsonSerdes {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .addModule(
+              new SimpleModule("vigil-utc-instants")
+                  .addDeserializer(Instant.class, new UtcInstantDeserializer()))
           .build();
 
   private JsonSerdes() {}
