@@ -117,7 +117,8 @@ final class ServiceBench {
           long rss;
           try (process) {
             timing =
-                Throughput.await(cluster, process, group, input, inputEvents, warmup, STALL_TIMEOUT);
+                Throughput.await(
+                    cluster, process, group, input, inputEvents, warmup, STALL_TIMEOUT);
             heap = process.heapUse();
             rss = process.peakRssBytes();
             if (rep == options.repetitions

@@ -68,11 +68,11 @@ final class Throughput {
    * @return how many records it had left to commit
    */
   static long awaitCaughtUp(
-      Cluster cluster, ContenderProcess process, String group, String topic, Duration timeout)
+      Cluster cluster, ContenderProcess process, String group, String topic, Duration stallTimeout)
       throws InterruptedException {
     long end = Cluster.sum(cluster.endOffsets(topic));
     long before = cluster.committed(group, topic);
-    await(cluster, process, group, topic, end, 0, timeout);
+    await(cluster, process, group, topic, end, 0, stallTimeout);
     return end - before;
   }
 
