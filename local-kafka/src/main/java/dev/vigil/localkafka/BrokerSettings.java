@@ -19,6 +19,7 @@ public record BrokerSettings(
 
   static final int NODE_ID = 1;
   static final String CONTROLLER_LISTENER = "CONTROLLER";
+  static final long RETAINED_BYTES_PER_PARTITION = 1L << 30;
 
   public BrokerSettings {
     dataDir = dataDir.toAbsolutePath().normalize();
@@ -141,6 +142,15 @@ public record BrokerSettings(
     sink.comment("auto-creation would let a typo or an early subscriber create a topic");
     sink.comment("silently, with the wrong settings.");
     sink.put("auto.create.topics.enable", "false");
+
+    sink.comment(
+        "Records carry their event time, and replayed or simulated history (and every test's");
+    sink.comment(
+        "fixed instants) is older than the default seven days: the broker would delete it at");
+    sink.comment("its next retention check, minutes after it was written. A local broker keeps");
+    sink.comment("records by size instead, up to 1 GiB per partition.");
+    sink.put("log.retention.ms", "-1");
+    sink.put("log.retention.bytes", String.valueOf(RETAINED_BYTES_PER_PARTITION));
   }
 
   private void emitScram(Sink sink) {

@@ -52,6 +52,13 @@ class BrokerSettingsTest {
   }
 
   @Test
+  void shouldKeepRecordsOfAnyEventTimeAndBoundThemBySize() {
+    assertThat(settings().toProperties())
+        .containsEntry("log.retention.ms", "-1")
+        .containsEntry("log.retention.bytes", "1073741824");
+  }
+
+  @Test
   void shouldNotCreateTopicsAutomaticallyNorDelayRebalances() {
     assertThat(settings().toProperties())
         .containsEntry("auto.create.topics.enable", "false")
