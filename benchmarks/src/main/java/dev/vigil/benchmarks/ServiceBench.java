@@ -268,7 +268,7 @@ final class ServiceBench {
     long backlog = Throughput.awaitCaughtUp(cluster, process, group, input, STALL_TIMEOUT);
     if (backlog > 0) {
       out.printf(
-          "%s %s %s: caught up with %,d events beyond the preload before its latency runs%n",
+          "%s %s %s: caught up with %,d events still in its input before its latency runs%n",
           spec.service(), guarantee, contender.label(), backlog);
     }
     String output =

@@ -143,12 +143,10 @@ public record BrokerSettings(
     sink.comment("silently, with the wrong settings.");
     sink.put("auto.create.topics.enable", "false");
 
-    sink.comment(
-        "Records carry their event time, and replayed or simulated history (and every test's");
-    sink.comment(
-        "fixed instants) is older than the default seven days: the broker would delete it at");
-    sink.comment("its next retention check, minutes after it was written. A local broker keeps");
-    sink.comment("records by size instead, up to 1 GiB per partition.");
+    sink.comment("Records carry their event time, and replayed or simulated history (and");
+    sink.comment("every test's fixed instants) is older than the default seven days: the broker");
+    sink.comment("would delete it at its next retention check, minutes after it was written.");
+    sink.comment("A local broker keeps records by size instead, up to 1 GiB per partition.");
     sink.put("log.retention.ms", "-1");
     sink.put("log.retention.bytes", String.valueOf(RETAINED_BYTES_PER_PARTITION));
   }

@@ -22,7 +22,10 @@ final class UtcInstantDeserializer extends ValueDeserializer<Instant> {
 
   private static final int SECONDS_PER_DAY = 86_400;
   private static final int SHORTEST = "2026-03-02T09:00:00Z".length();
-  private static final int FRACTION_START = SHORTEST;
+
+  /** Where a fraction's point stands: in place of the shortest form's closing {@code Z}. */
+  private static final int POINT = SHORTEST - 1;
+
   private static final int MOST_FRACTION_DIGITS = 9;
 
   @Override
@@ -61,9 +64,8 @@ final class UtcInstantDeserializer extends ValueDeserializer<Instant> {
     int minute = digits(text, 14, 2);
     int second = digits(text, 17, 2);
     int nanos = fraction(text, length);
+    // LocalDate checks the month and the day.
     if (year < 0
-        || month < 0
-        || day < 0
         || hour < 0
         || hour > 23
         || minute < 0
@@ -87,11 +89,11 @@ final class UtcInstantDeserializer extends ValueDeserializer<Instant> {
     if (length == SHORTEST) {
       return 0;
     }
-    int count = length - FRACTION_START - 1;
-    if (text.charAt(FRACTION_START - 1) != '.' || count < 1) {
+    int count = length - POINT - 2;
+    if (text.charAt(POINT) != '.' || count < 1) {
       return -1;
     }
-    int value = digits(text, FRACTION_START, count);
+    int value = digits(text, POINT + 1, count);
     if (value < 0) {
       return -1;
     }
