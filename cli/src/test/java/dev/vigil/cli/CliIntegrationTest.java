@@ -2,10 +2,11 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.fraud.Channel;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.Transaction;
+import dev.vigil.common.testing.TestKafkaBroker;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import picocli.CommandLine;
 
 /** The commands that talk to Kafka, against a real (embedded KRaft) broker. */
@@ -35,19 +35,13 @@ class CliIntegrationTest {
   private static final Instant MORNING = Instant.parse("2025-03-14T09:00:00Z");
   private static final String DEAD_LETTERS = "fraud-detection-service.dlq";
 
-  private static EmbeddedKafkaKraftBroker broker;
+  private static TestKafkaBroker broker;
 
   @TempDir Path home;
 
   @BeforeAll
   static void startBroker() {
-    broker = new EmbeddedKafkaKraftBroker(1, 3, FraudTopics.TRANSACTIONS.name(), DEAD_LETTERS);
-    broker.brokerProperties(
-        Map.of(
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
-            "offsets.topic.replication.factor", "1"));
-    broker.afterPropertiesSet();
+    broker = TestKafkaBroker.started(3, FraudTopics.TRANSACTIONS.name(), DEAD_LETTERS);
   }
 
   @AfterAll
@@ -87,8 +81,8 @@ class CliIntegrationTest {
   @Test
   void shouldShowTheHeadersOfDeadLetters() {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(DeadLetterPublisher.REASON, bytes("deserialization"));
-    headers.add(DeadLetterPublisher.SOURCE_TOPIC, bytes(FraudTopics.TRANSACTIONS.name()));
+    headers.add(DeadLetters.REASON, bytes("deserialization"));
+    headers.add(DeadLetters.SOURCE_TOPIC, bytes(FraudTopics.TRANSACTIONS.name()));
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", broker.getBrokersAsString()),

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.testing.KafkaTestClients;
+import dev.vigil.common.testing.TestKafkaBroker;
 import dev.vigil.common.testing.TransactionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,20 +67,14 @@ class MetricsContractIntegrationTest {
 
   @TempDir static Path work;
 
-  private EmbeddedKafkaKraftBroker broker;
+  private TestKafkaBroker broker;
   private ServiceProcess service;
   private Set<String> extractedLayers;
   private int port;
 
   @BeforeAll
   void startBrokerAndService() throws Exception {
-    broker = new EmbeddedKafkaKraftBroker(1, 3);
-    broker.brokerProperties(
-        Map.of(
-            "offsets.topic.replication.factor", "1",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1"));
-    broker.afterPropertiesSet();
+    broker = TestKafkaBroker.started(3);
 
     Path application = Files.createDirectories(work.resolve("opt-vigil"));
     extractedLayers =

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
 import dev.vigil.common.deadletter.DeadLetterReason;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.fraud.Decision;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.Transaction;
@@ -174,8 +174,8 @@ class SecuredKafkaIntegrationTest {
             () ->
                 assertThat(
                         KafkaTestClients.readCommitted(
-                            as(ADMIN, ADMIN_PASSWORD), DeadLetterPublisher.topicFor(SERVICE)))
-                    .extracting(r -> KafkaTestClients.header(r, DeadLetterPublisher.REASON))
+                            as(ADMIN, ADMIN_PASSWORD), DeadLetters.topicFor(SERVICE)))
+                    .extracting(r -> KafkaTestClients.header(r, DeadLetters.REASON))
                     .contains(DeadLetterReason.DESERIALIZATION.tag()));
   }
 

@@ -8,7 +8,7 @@ import static dev.vigil.fraud.FraudTopologyTestBase.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.fraud.Decision;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.RuleSetting;
@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class FraudDetectionScenarios {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final String DLQ = DeadLetterPublisher.topicFor("fraud-detection-service");
+  private static final String DLQ = DeadLetters.topicFor("fraud-detection-service");
 
   @LocalServerPort private int port;
 
@@ -146,14 +146,14 @@ abstract class FraudDetectionScenarios {
     for (ConsumerRecord<byte[], byte[]> letter : deadLetters) {
       String original = new String(letter.value(), StandardCharsets.UTF_8);
       assertThat(bad).containsKey(original);
-      assertThat(header(letter, DeadLetterPublisher.REASON)).isEqualTo(bad.get(original));
+      assertThat(header(letter, DeadLetters.REASON)).isEqualTo(bad.get(original));
       assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("dlq-card");
-      assertThat(header(letter, DeadLetterPublisher.SOURCE_TOPIC))
+      assertThat(header(letter, DeadLetters.SOURCE_TOPIC))
           .isEqualTo(FraudTopics.TRANSACTIONS.name());
-      assertThat(header(letter, DeadLetterPublisher.SOURCE_OFFSET)).matches("\\d+");
-      assertThat(header(letter, DeadLetterPublisher.SERVICE)).isEqualTo("fraud-detection-service");
-      assertThat(header(letter, DeadLetterPublisher.ERROR_CLASS)).isNotBlank();
-      assertThat(header(letter, DeadLetterPublisher.ERROR_MESSAGE)).isNotBlank();
+      assertThat(header(letter, DeadLetters.SOURCE_OFFSET)).matches("\\d+");
+      assertThat(header(letter, DeadLetters.SERVICE)).isEqualTo("fraud-detection-service");
+      assertThat(header(letter, DeadLetters.ERROR_CLASS)).isNotBlank();
+      assertThat(header(letter, DeadLetters.ERROR_MESSAGE)).isNotBlank();
     }
     assertThat(get("/actuator/prometheus").body())
         .contains("vigil_dead_letter_records_total{reason=\"validation\"")

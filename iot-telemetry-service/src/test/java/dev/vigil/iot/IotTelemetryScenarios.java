@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.iot.Alert;
 import dev.vigil.common.iot.AlertStatus;
 import dev.vigil.common.iot.AlertType;
@@ -47,7 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class IotTelemetryScenarios {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-  private static final String DLQ = DeadLetterPublisher.topicFor("iot-telemetry-service");
+  private static final String DLQ = DeadLetters.topicFor("iot-telemetry-service");
 
   @LocalServerPort private int port;
 
@@ -220,10 +220,9 @@ abstract class IotTelemetryScenarios {
     for (ConsumerRecord<byte[], byte[]> letter : readCommitted(bootstrapServers(), DLQ)) {
       String original = new String(letter.value(), StandardCharsets.UTF_8);
       String expected = original.equals(wrongKey) ? "processing" : bad.get(original);
-      assertThat(header(letter, DeadLetterPublisher.REASON)).as(original).isEqualTo(expected);
-      assertThat(header(letter, DeadLetterPublisher.SOURCE_TOPIC))
-          .isEqualTo(IotTopics.TELEMETRY.name());
-      assertThat(header(letter, DeadLetterPublisher.ERROR_MESSAGE)).isNotBlank();
+      assertThat(header(letter, DeadLetters.REASON)).as(original).isEqualTo(expected);
+      assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(IotTopics.TELEMETRY.name());
+      assertThat(header(letter, DeadLetters.ERROR_MESSAGE)).isNotBlank();
     }
     assertThat(get("/actuator/prometheus").body())
         .contains("vigil_dead_letter_records_total{reason=\"validation\"");

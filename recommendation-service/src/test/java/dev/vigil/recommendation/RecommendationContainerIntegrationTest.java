@@ -18,7 +18,7 @@ class RecommendationContainerIntegrationTest extends RecommendationScenarios {
 
   @Container @ServiceConnection
   static final KafkaContainer KAFKA =
-      new KafkaContainer("apache/kafka:4.1.2")
+      new KafkaContainer("apache/kafka:4.3.1")
           .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
           .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
           .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");

@@ -7,7 +7,7 @@ import static dev.vigil.common.testing.KafkaTestClients.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.shop.Activity;
 import dev.vigil.common.shop.ActivityType;
 import dev.vigil.common.shop.Product;
@@ -47,7 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class RecommendationScenarios {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-  private static final String DLQ = DeadLetterPublisher.topicFor("recommendation-service");
+  private static final String DLQ = DeadLetters.topicFor("recommendation-service");
   private static final Instant NINE_AM = Instant.parse("2026-03-02T09:00:00Z");
 
   @LocalServerPort private int port;
@@ -186,19 +186,18 @@ abstract class RecommendationScenarios {
     for (ConsumerRecord<byte[], byte[]> letter : readCommitted(bootstrapServers(), DLQ)) {
       String original = new String(letter.value(), StandardCharsets.UTF_8);
       assertThat(bad).containsKey(original);
-      assertThat(header(letter, DeadLetterPublisher.REASON)).isEqualTo(bad.get(original));
-      assertThat(header(letter, DeadLetterPublisher.SOURCE_TOPIC))
-          .isEqualTo(ShopTopics.ACTIVITY.name());
-      assertThat(header(letter, DeadLetterPublisher.SERVICE)).isEqualTo("recommendation-service");
-      assertThat(header(letter, DeadLetterPublisher.ERROR_MESSAGE)).isNotBlank();
+      assertThat(header(letter, DeadLetters.REASON)).isEqualTo(bad.get(original));
+      assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(ShopTopics.ACTIVITY.name());
+      assertThat(header(letter, DeadLetters.SERVICE)).isEqualTo("recommendation-service");
+      assertThat(header(letter, DeadLetters.ERROR_MESSAGE)).isNotBlank();
       if (original.contains("dlq-ghost")) {
-        assertThat(header(letter, DeadLetterPublisher.ERROR_CLASS))
+        assertThat(header(letter, DeadLetters.ERROR_CLASS))
             .isEqualTo(UnknownProductException.class.getName());
-        assertThat(header(letter, DeadLetterPublisher.ERROR_MESSAGE))
+        assertThat(header(letter, DeadLetters.ERROR_MESSAGE))
             .contains("productId dlq-ghost is not in shop.products");
       }
       if (original.contains("WISHLIST")) {
-        assertThat(header(letter, DeadLetterPublisher.ERROR_MESSAGE))
+        assertThat(header(letter, DeadLetters.ERROR_MESSAGE))
             .contains("type must be one of [VIEW, ADD_TO_CART, REMOVE_FROM_CART, PURCHASE]");
       }
     }

@@ -5,7 +5,7 @@ import static dev.vigil.common.testing.KafkaTestClients.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.testing.EmbeddedKafkaForStreams;
 import dev.vigil.common.testing.VitalsReadingBuilder;
 import dev.vigil.common.topic.Topic;
@@ -57,7 +57,7 @@ class VitalsMonitorIntegrationTest {
   static final String API_KEY = "it-only-api-key";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final String DLQ = DeadLetterPublisher.topicFor("vitals-monitor-service");
+  private static final String DLQ = DeadLetters.topicFor("vitals-monitor-service");
   private static final Instant NINE_AM = VitalsReadingBuilder.NINE_AM;
 
   @LocalServerPort private int port;
@@ -176,10 +176,10 @@ class VitalsMonitorIntegrationTest {
         .singleElement()
         .satisfies(
             r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo(impossible))
-        .satisfies(r -> assertThat(header(r, DeadLetterPublisher.REASON)).isEqualTo("validation"))
+        .satisfies(r -> assertThat(header(r, DeadLetters.REASON)).isEqualTo("validation"))
         .satisfies(
             r ->
-                assertThat(header(r, DeadLetterPublisher.ERROR_MESSAGE))
+                assertThat(header(r, DeadLetters.ERROR_MESSAGE))
                     .contains("spo2 must be above 0 and at most 100 %"));
   }
 

@@ -3,7 +3,7 @@ package dev.vigil.vitals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.testing.TopologyTopics;
 import dev.vigil.common.vitals.AlertType;
@@ -17,7 +17,6 @@ import dev.vigil.common.vitals.VitalsTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -209,13 +208,12 @@ class VitalsTopologyTest extends VitalsTopologyTestBase {
             + "\"pulse\":0,\"eventTime\":\"2026-03-02T09:00:00Z\"}");
     measure(reading(ONE_MINUTE_LATER).pulse(72));
 
-    assertThat(deadLetters.history())
+    assertThat(deadLetters.readRecordsToList())
         .singleElement()
-        .satisfies(r -> assertThat(r.topic()).isEqualTo(SERVICE + ".dlq"))
-        .satisfies(r -> assertThat(header(r, DeadLetterPublisher.REASON)).isEqualTo("validation"))
+        .satisfies(r -> assertThat(header(r, DeadLetters.REASON)).isEqualTo("validation"))
         .satisfies(
             r ->
-                assertThat(header(r, DeadLetterPublisher.ERROR_MESSAGE))
+                assertThat(header(r, DeadLetters.ERROR_MESSAGE))
                     .contains("pulse must be above 0 and at most 300 /min"))
         .satisfies(
             r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains("r-bad"));
@@ -234,12 +232,12 @@ class VitalsTopologyTest extends VitalsTopologyTestBase {
   void shouldSendAReadingKeyedByAnotherPatientToTheDeadLetterTopic() {
     readings.pipeInput(new TestRecord<>("patient-2", reading(BEGINNING).pulse(72).build()));
 
-    assertThat(deadLetters.history())
+    assertThat(deadLetters.readRecordsToList())
         .singleElement()
-        .satisfies(r -> assertThat(header(r, DeadLetterPublisher.REASON)).isEqualTo("processing"))
+        .satisfies(r -> assertThat(header(r, DeadLetters.REASON)).isEqualTo("processing"))
         .satisfies(
             r ->
-                assertThat(header(r, DeadLetterPublisher.ERROR_MESSAGE))
+                assertThat(header(r, DeadLetters.ERROR_MESSAGE))
                     .contains("the record key must be the reading's patientId"));
     assertThat(scores.isEmpty()).isTrue();
   }
@@ -254,7 +252,7 @@ class VitalsTopologyTest extends VitalsTopologyTestBase {
         .isEqualTo(2);
   }
 
-  private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+  private static String header(TestRecord<byte[], byte[]> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }

@@ -4,7 +4,7 @@ import static dev.vigil.common.testing.TestDrivers.input;
 import static dev.vigil.common.testing.TestDrivers.output;
 
 import dev.vigil.common.deadletter.DeadLetterExceptionHandler;
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.testing.TestDrivers;
 import dev.vigil.common.testing.VitalsReadingBuilder;
@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -50,14 +50,13 @@ public abstract class VitalsTopologyTestBase {
   public static final Instant ONE_HOUR_LATER = BEGINNING.plus(Duration.ofHours(1));
 
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  protected final MockProducer<byte[], byte[]> deadLetters =
-      new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
   protected Topology topology;
   protected TopologyTestDriver driver;
   protected TestInputTopic<String, VitalsReading> readings;
   protected TestInputTopic<String, Patient> patients;
   protected TestOutputTopic<String, EarlyWarningScore> scores;
   protected TestOutputTopic<String, VitalsAlert> alerts;
+  protected TestOutputTopic<byte[], byte[]> deadLetters;
 
   /** The configuration under test; subclasses may change it. */
   protected VitalsProperties properties() {
@@ -75,8 +74,8 @@ public abstract class VitalsTopologyTestBase {
             topology,
             BEGINNING,
             Map.of(
-                DeadLetterPublisher.CONFIG_KEY,
-                new DeadLetterPublisher(SERVICE, deadLetters, metrics),
+                DeadLetters.CONFIG_KEY,
+                new DeadLetters(SERVICE, metrics, MockProducer::new),
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterExceptionHandler.class,
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -85,6 +84,11 @@ public abstract class VitalsTopologyTestBase {
     patients = input(driver, VitalsTopics.PATIENTS);
     scores = output(driver, VitalsTopics.SCORES);
     alerts = output(driver, VitalsTopics.ALERTS);
+    deadLetters =
+        driver.createOutputTopic(
+            DeadLetters.topicFor(SERVICE),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
   }
 
   @AfterEach

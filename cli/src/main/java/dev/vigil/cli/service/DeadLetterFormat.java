@@ -1,6 +1,6 @@
 package dev.vigil.cli.service;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -22,14 +22,14 @@ public final class DeadLetterFormat {
   private DeadLetterFormat() {}
 
   public static AlertLine format(Instant time, Map<String, byte[]> headers) {
-    String reason = header(headers, DeadLetterPublisher.REASON, "unknown reason");
+    String reason = header(headers, DeadLetters.REASON, "unknown reason");
     String source =
-        header(headers, DeadLetterPublisher.SOURCE_TOPIC, "?")
+        header(headers, DeadLetters.SOURCE_TOPIC, "?")
             + " p"
-            + header(headers, DeadLetterPublisher.SOURCE_PARTITION, "?")
+            + header(headers, DeadLetters.SOURCE_PARTITION, "?")
             + "@"
-            + header(headers, DeadLetterPublisher.SOURCE_OFFSET, "?");
-    String message = essence(header(headers, DeadLetterPublisher.ERROR_MESSAGE, ""));
+            + header(headers, DeadLetters.SOURCE_OFFSET, "?");
+    String message = essence(header(headers, DeadLetters.ERROR_MESSAGE, ""));
     return new AlertLine(
         time, KIND, reason + " of " + source + (message.isEmpty() ? "" : ": " + message));
   }

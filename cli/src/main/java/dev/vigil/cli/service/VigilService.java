@@ -1,6 +1,6 @@
 package dev.vigil.cli.service;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.topic.Topic;
 import dev.vigil.common.topic.TopicAccess;
 import dev.vigil.simulator.SampleStream;
@@ -38,7 +38,7 @@ public record VigilService(
   }
 
   public String deadLetterTopic() {
-    return DeadLetterPublisher.topicFor(name);
+    return DeadLetters.topicFor(name);
   }
 
   public String consumerGroup() {

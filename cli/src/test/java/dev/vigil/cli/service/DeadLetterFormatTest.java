@@ -2,7 +2,7 @@ package dev.vigil.cli.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,11 +17,11 @@ class DeadLetterFormatTest {
   void shouldSayWhyAndWhereFromTheHeaders() {
     Map<String, byte[]> headers =
         Map.of(
-            DeadLetterPublisher.REASON, bytes("deserialization"),
-            DeadLetterPublisher.SOURCE_TOPIC, bytes("payments.transactions"),
-            DeadLetterPublisher.SOURCE_PARTITION, bytes("2"),
-            DeadLetterPublisher.SOURCE_OFFSET, bytes("17"),
-            DeadLetterPublisher.ERROR_MESSAGE,
+            DeadLetters.REASON, bytes("deserialization"),
+            DeadLetters.SOURCE_TOPIC, bytes("payments.transactions"),
+            DeadLetters.SOURCE_PARTITION, bytes("2"),
+            DeadLetters.SOURCE_OFFSET, bytes("17"),
+            DeadLetters.ERROR_MESSAGE,
                 bytes(
                     "Can't deserialize data  from topic [payments.transactions]: "
                         + "Unrecognized token 'oops'\n at [Source: REDACTED; byte offset: #0]"));

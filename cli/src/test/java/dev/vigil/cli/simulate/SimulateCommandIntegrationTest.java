@@ -6,6 +6,7 @@ import dev.vigil.cli.VigilCli;
 import dev.vigil.cli.Workspace;
 import dev.vigil.cli.demo.TopicSetup;
 import dev.vigil.common.fraud.FraudTopics;
+import dev.vigil.common.testing.TestKafkaBroker;
 import dev.vigil.common.vitals.VitalsTopics;
 import dev.vigil.simulator.label.LabelTopics;
 import java.io.ByteArrayInputStream;
@@ -28,21 +29,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import picocli.CommandLine;
 
 /** ./vigil simulate against a real (embedded KRaft) broker on which no topic exists yet. */
 @Timeout(120)
 class SimulateCommandIntegrationTest {
 
-  private static EmbeddedKafkaKraftBroker broker;
+  private static TestKafkaBroker broker;
 
   @TempDir Path home;
 
   @BeforeAll
   static void startBroker() {
-    broker = new EmbeddedKafkaKraftBroker(1, 1);
-    broker.afterPropertiesSet();
+    broker = TestKafkaBroker.started(1);
   }
 
   @AfterAll

@@ -1,6 +1,7 @@
 package dev.vigil.common.deadletter;
 
-import dev.vigil.common.deadletter.DeadLetterPublisher.DeadLetter;
+import dev.vigil.common.deadletter.DeadLetters.DeadLetter;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -9,32 +10,33 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Kafka Streams' handler for records it cannot read, process or serialize: each goes to the
- * service's dead-letter topic and the stream thread carries on. Broker-side send failures are not
- * handled here; Kafka Streams retries them or fails the task, since they say nothing about the
- * record.
+ * service's dead-letter topic and the stream thread carries on. A stream task's dead letter is
+ * handed back to Kafka Streams, which writes it in the task's transaction; a global table's is
+ * written at once (see {@link DeadLetters}). Broker-side send failures are not handled here; Kafka
+ * Streams retries them or fails the task, since they say nothing about the record.
  */
 public class DeadLetterExceptionHandler
     implements DeserializationExceptionHandler,
         ProcessingExceptionHandler,
         ProductionExceptionHandler {
 
-  private DeadLetterPublisher publisher;
+  private DeadLetters deadLetters;
 
   @Override
   public void configure(Map<String, ?> configs) {
-    if (!(configs.get(DeadLetterPublisher.CONFIG_KEY) instanceof DeadLetterPublisher p)) {
-      throw new ConfigException(
-          DeadLetterPublisher.CONFIG_KEY + " must hold the service's DeadLetterPublisher");
+    if (!(configs.get(DeadLetters.CONFIG_KEY) instanceof DeadLetters letters)) {
+      throw new ConfigException(DeadLetters.CONFIG_KEY + " must hold the service's DeadLetters");
     }
-    this.publisher = p;
+    this.deadLetters = letters;
   }
 
   @Override
-  public DeserializationHandlerResponse handle(
+  public DeserializationExceptionHandler.Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     DeadLetter letter =
         new DeadLetter(
@@ -46,35 +48,51 @@ public class DeadLetterExceptionHandler
             record.partition(),
             record.offset(),
             exception);
-    return publisher.publish(letter)
-        ? DeserializationHandlerResponse.CONTINUE
-        : DeserializationHandlerResponse.FAIL;
+    if (isGlobal(context)) {
+      return deadLetters.publishNow(letter)
+          ? DeserializationExceptionHandler.Response.resume()
+          : DeserializationExceptionHandler.Response.fail();
+    }
+    return DeserializationExceptionHandler.Response.resume(inTransaction(letter));
   }
 
   @Override
-  public ProcessingHandlerResponse handle(
+  public ProcessingExceptionHandler.Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    return publisher.publish(fromSource(DeadLetterReason.PROCESSING, context, exception))
-        ? ProcessingHandlerResponse.CONTINUE
-        : ProcessingHandlerResponse.FAIL;
+    DeadLetter letter = fromSource(DeadLetterReason.PROCESSING, context, exception);
+    if (isGlobal(context)) {
+      return deadLetters.publishNow(letter)
+          ? ProcessingExceptionHandler.Response.resume()
+          : ProcessingExceptionHandler.Response.fail();
+    }
+    return ProcessingExceptionHandler.Response.resume(inTransaction(letter));
   }
 
   @Override
-  public ProductionExceptionHandlerResponse handle(
+  public ProductionExceptionHandler.Response handleError(
       ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
-    return ProductionExceptionHandlerResponse.FAIL;
+    return ProductionExceptionHandler.Response.fail();
   }
 
   @Override
   @SuppressWarnings("rawtypes")
-  public ProductionExceptionHandlerResponse handleSerializationException(
+  public ProductionExceptionHandler.Response handleSerializationError(
       ErrorHandlerContext context,
       ProducerRecord record,
       Exception exception,
       SerializationExceptionOrigin origin) {
-    return publisher.publish(fromSource(DeadLetterReason.PRODUCTION, context, exception))
-        ? ProductionExceptionHandlerResponse.CONTINUE
-        : ProductionExceptionHandlerResponse.FAIL;
+    return ProductionExceptionHandler.Response.resume(
+        inTransaction(fromSource(DeadLetterReason.PRODUCTION, context, exception)));
+  }
+
+  private List<ProducerRecord<byte[], byte[]>> inTransaction(DeadLetter letter) {
+    return List.of(deadLetters.record(letter));
+  }
+
+  /** The global thread's tasks have no producer: Kafka Streams runs them as task -1_-1. */
+  private static boolean isGlobal(ErrorHandlerContext context) {
+    TaskId task = context.taskId();
+    return task == null || task.subtopology() < 0;
   }
 
   private static DeadLetter fromSource(

@@ -1,7 +1,6 @@
 package dev.vigil.common.streams;
 
-import dev.vigil.common.deadletter.DeadLetterFlushingClientSupplier;
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.health.KafkaStreamsHealth;
 import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.query.InteractiveQueries;
@@ -46,48 +45,51 @@ public class VigilStreamsAutoConfiguration {
   }
 
   @Bean
-  DeadLetterPublisher deadLetterPublisher(
+  DeadLetters deadLetters(
       @Value("${spring.application.name}") String service,
       ProducerFactory<?, ?> producers,
       VigilMetrics metrics) {
+    return new DeadLetters(
+        service, metrics, () -> globalTablesDeadLetterProducer(service, producers));
+  }
+
+  /**
+   * Only a global table's dead letters need a producer of their own (see {@link DeadLetters}); it
+   * is created when the first one arrives.
+   */
+  private static KafkaProducer<byte[], byte[]> globalTablesDeadLetterProducer(
+      String service, ProducerFactory<?, ?> producers) {
     // Boot's producer factory already holds everything about reaching the cluster: bootstrap
     // servers and security from the properties or a service connection (Testcontainers, Docker
     // Compose), SASL settings from spring.kafka.properties, TLS from spring.kafka.ssl or a bundle.
     Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-global-dead-letters");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    // Dead letters are few, and every commit waits until they are stored: each goes out at once
-    // rather than lingering for a batch, so that it is usually stored before the commit asks.
     config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-    return new DeadLetterPublisher(
-        service,
-        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
-        metrics);
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   @Bean
-  NewTopic deadLetterTopic(TopicSettings topics, DeadLetterPublisher publisher) {
-    return topics.deadLetterTopic(publisher.topic());
+  NewTopic deadLetterTopic(TopicSettings topics, DeadLetters deadLetters) {
+    return topics.deadLetterTopic(deadLetters.topic());
   }
 
   /**
-   * Hands the dead-letter publisher to Kafka Streams' exception handlers, decides what happens when
-   * a stream thread dies, and has the local state a crash left behind deleted before a start.
+   * Hands the dead letters to Kafka Streams' exception handlers and decides what happens when a
+   * stream thread dies.
    */
   @Bean
-  StreamsBuilderFactoryBeanConfigurer vigilStreamsConfigurer(DeadLetterPublisher publisher) {
+  StreamsBuilderFactoryBeanConfigurer vigilStreamsConfigurer(DeadLetters deadLetters) {
     return factory -> {
       Properties config = factory.getStreamsConfiguration();
-      config.put(DeadLetterPublisher.CONFIG_KEY, publisher);
+      config.put(DeadLetters.CONFIG_KEY, deadLetters);
       factory.setStreamsConfiguration(config);
-      factory.setClientSupplier(new DeadLetterFlushingClientSupplier(publisher));
       // Leave the group on a graceful stop, so a restarted or remaining instance takes the
       // partitions over at once instead of after the session timeout.
       factory.setLeaveGroupOnClose(true);
       factory.setStreamsUncaughtExceptionHandler(new StreamThreadFailureHandler());
-      CrashedStateWipe.register(factory);
     };
   }
 

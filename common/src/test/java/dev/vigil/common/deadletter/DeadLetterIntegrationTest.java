@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.common.fraud.FraudTopics;
 import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.metrics.VigilMetrics;
+import dev.vigil.common.testing.TestKafkaBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,13 +30,13 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real Kafka Streams client under exactly-once, with the dead-letter handlers configured as in
@@ -46,31 +47,31 @@ class DeadLetterIntegrationTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String SERVICE = "dead-letter-it";
-  private static final String DLQ = DeadLetterPublisher.topicFor(SERVICE);
+  private static final String DLQ = DeadLetters.topicFor(SERVICE);
   private static final String PAYMENTS = FraudTopics.TRANSACTIONS.name();
+  private static final String ACCOUNTS = FraudTopics.ACCOUNTS.name();
 
   @TempDir static Path stateDir;
 
-  private static EmbeddedKafkaKraftBroker broker;
+  private static TestKafkaBroker broker;
   private static SimpleMeterRegistry registry;
-  private static DeadLetterPublisher publisher;
+  private static DeadLetters deadLetters;
   private static KafkaStreams streams;
   private static Set<String> threadsAtStart;
 
   @BeforeAll
   static void runTheScenario() {
-    broker = DeadLetterStreams.broker(WORDS, PAYMENTS, OUT, DLQ);
+    broker = DeadLetterStreams.broker(WORDS, PAYMENTS, ACCOUNTS, OUT, DLQ);
     registry = new SimpleMeterRegistry();
-    publisher =
-        new DeadLetterPublisher(
+    deadLetters =
+        new DeadLetters(
             SERVICE,
-            DeadLetterStreams.producer(broker.getBrokersAsString()),
-            new VigilMetrics(registry));
+            new VigilMetrics(registry),
+            () -> DeadLetterStreams.producer(broker.getBrokersAsString()));
     streams =
         new KafkaStreams(
             topology(),
-            DeadLetterStreams.config(SERVICE, broker.getBrokersAsString(), stateDir, publisher),
-            new DeadLetterFlushingClientSupplier(publisher));
+            DeadLetterStreams.config(SERVICE, broker.getBrokersAsString(), stateDir, deadLetters));
     // Any error that escaped the handlers would stop the client, which the tests would see.
     streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
     streams.start();
@@ -86,22 +87,23 @@ class DeadLetterIntegrationTest {
             new ProducerRecord<>(WORDS, null, bytes("k2"), bytes(FAILING_WORD), traced),
             new ProducerRecord<>(WORDS, bytes("k3"), bytes("after")),
             new ProducerRecord<>(PAYMENTS, bytes("card-1"), bytes("{not json")),
-            new ProducerRecord<>(PAYMENTS, bytes("card-1"), paymentJson("tx-after-bad-json"))));
+            new ProducerRecord<>(PAYMENTS, bytes("card-1"), paymentJson("tx-after-bad-json")),
+            new ProducerRecord<>(ACCOUNTS, bytes("acct-1"), bytes("{not an account"))));
   }
 
   @AfterAll
   static void tearDown() {
-    DeadLetterStreams.close(streams, publisher, broker);
+    DeadLetterStreams.close(streams, deadLetters, broker);
   }
 
   @Test
   void shouldDeadLetterARecordWhoseProcessingThrows() {
     ConsumerRecord<byte[], byte[]> letter = awaitDeadLetterFrom(WORDS);
 
-    assertThat(header(letter, DeadLetterPublisher.REASON)).isEqualTo("processing");
-    assertThat(header(letter, DeadLetterPublisher.ERROR_CLASS))
+    assertThat(header(letter, DeadLetters.REASON)).isEqualTo("processing");
+    assertThat(header(letter, DeadLetters.ERROR_CLASS))
         .isEqualTo(IllegalStateException.class.getName());
-    assertThat(header(letter, DeadLetterPublisher.ERROR_MESSAGE)).contains("cannot process boom");
+    assertThat(header(letter, DeadLetters.ERROR_MESSAGE)).contains("cannot process boom");
   }
 
   @Test
@@ -117,10 +119,10 @@ class DeadLetterIntegrationTest {
   void shouldSayWhereTheFailingRecordCameFrom() {
     ConsumerRecord<byte[], byte[]> letter = awaitDeadLetterFrom(WORDS);
 
-    assertThat(header(letter, DeadLetterPublisher.SOURCE_TOPIC)).isEqualTo(WORDS);
-    assertThat(header(letter, DeadLetterPublisher.SOURCE_PARTITION)).isEqualTo("0");
-    assertThat(header(letter, DeadLetterPublisher.SOURCE_OFFSET)).isEqualTo("1");
-    assertThat(header(letter, DeadLetterPublisher.SERVICE)).isEqualTo(SERVICE);
+    assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(WORDS);
+    assertThat(header(letter, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
+    assertThat(header(letter, DeadLetters.SOURCE_OFFSET)).isEqualTo("1");
+    assertThat(header(letter, DeadLetters.SERVICE)).isEqualTo(SERVICE);
   }
 
   @Test
@@ -154,9 +156,9 @@ class DeadLetterIntegrationTest {
   void shouldDeadLetterMalformedJsonOnATypedSourceAsDeserialization() {
     ConsumerRecord<byte[], byte[]> letter = awaitDeadLetterFrom(PAYMENTS);
 
-    assertThat(header(letter, DeadLetterPublisher.REASON)).isEqualTo("deserialization");
+    assertThat(header(letter, DeadLetters.REASON)).isEqualTo("deserialization");
     assertThat(new String(letter.value(), UTF_8)).isEqualTo("{not json");
-    assertThat(header(letter, DeadLetterPublisher.SOURCE_OFFSET)).isEqualTo("0");
+    assertThat(header(letter, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
   }
 
   @Test
@@ -166,9 +168,31 @@ class DeadLetterIntegrationTest {
         .untilAsserted(() -> assertThat(outputs()).contains("tx-after-bad-json"));
   }
 
-  /** Upper-cases words, failing on one; passes payments' ids through. */
+  @Test
+  void shouldDeadLetterMalformedJsonOfAGlobalTable() {
+    ConsumerRecord<byte[], byte[]> letter = awaitDeadLetterFrom(ACCOUNTS);
+
+    assertThat(header(letter, DeadLetters.REASON)).isEqualTo("deserialization");
+    assertThat(new String(letter.value(), UTF_8)).isEqualTo("{not an account");
+    assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+  }
+
+  @Test
+  void shouldWriteEachDeadLetterOnce() {
+    List.of(WORDS, PAYMENTS, ACCOUNTS).forEach(DeadLetterIntegrationTest::awaitDeadLetterFrom);
+
+    assertThat(readCommitted(broker.getBrokersAsString(), DLQ))
+        .map(letter -> header(letter, DeadLetters.SOURCE_TOPIC))
+        .containsExactlyInAnyOrder(WORDS, PAYMENTS, ACCOUNTS);
+  }
+
+  /** Upper-cases words, failing on one; passes payments' ids through; keeps accounts. */
   private static Topology topology() {
     StreamsBuilder builder = new StreamsBuilder();
+    builder.globalTable(
+        ACCOUNTS,
+        FraudTopics.ACCOUNTS.consumed().withName("accounts-source"),
+        Materialized.as("accounts"));
     DeadLetterStreams.upperCaseWords(builder);
     builder.stream(PAYMENTS, FraudTopics.TRANSACTIONS.consumed().withName("payments-source"))
         .mapValues(Transaction::transactionId, Named.as("payment-id"))
@@ -182,7 +206,7 @@ class DeadLetterIntegrationTest {
         .until(
             () ->
                 readCommitted(broker.getBrokersAsString(), DLQ).stream()
-                    .filter(r -> sourceTopic.equals(header(r, DeadLetterPublisher.SOURCE_TOPIC)))
+                    .filter(r -> sourceTopic.equals(header(r, DeadLetters.SOURCE_TOPIC)))
                     .toList(),
             letters -> !letters.isEmpty())
         .get(0);

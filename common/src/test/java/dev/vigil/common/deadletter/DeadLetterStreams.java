@@ -1,5 +1,6 @@
 package dev.vigil.common.deadletter;
 
+import dev.vigil.common.testing.TestKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** A Kafka Streams client's settings with the dead-letter handlers as the services have them. */
 final class DeadLetterStreams {
@@ -26,25 +26,17 @@ final class DeadLetterStreams {
   private DeadLetterStreams() {}
 
   /** A started single broker, set up for exactly-once, with the given topics of one partition. */
-  static EmbeddedKafkaKraftBroker broker(String... topics) {
-    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, topics);
-    broker.brokerProperties(
-        Map.of(
-            "offsets.topic.replication.factor", "1",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1"));
-    broker.afterPropertiesSet();
-    return broker;
+  static TestKafkaBroker broker(String... topics) {
+    return TestKafkaBroker.started(1, topics);
   }
 
   /** Closes what a test started, the client first; any may be null if the set-up failed. */
-  static void close(
-      KafkaStreams streams, DeadLetterPublisher publisher, EmbeddedKafkaKraftBroker broker) {
+  static void close(KafkaStreams streams, DeadLetters deadLetters, TestKafkaBroker broker) {
     if (streams != null) {
       streams.close(Duration.ofSeconds(10));
     }
-    if (publisher != null) {
-      publisher.close();
+    if (deadLetters != null) {
+      deadLetters.close();
     }
     if (broker != null) {
       broker.destroy();
@@ -67,7 +59,7 @@ final class DeadLetterStreams {
 
   /** Exactly-once, committing every 100 ms, every handler dead-lettering through {@code to}. */
   static Properties config(
-      String applicationId, String bootstrapServers, Path stateDir, DeadLetterPublisher to) {
+      String applicationId, String bootstrapServers, Path stateDir, DeadLetters to) {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -81,11 +73,13 @@ final class DeadLetterStreams {
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
     config.put(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class);
-    config.put(DeadLetterPublisher.CONFIG_KEY, to);
+    config.put(DeadLetters.CONFIG_KEY, to);
     return config;
   }
 
-  /** The dead-letter producer the services configure: every replica, idempotent. */
+  /**
+   * The producer the services configure for global tables' dead letters: every replica, idempotent.
+   */
   static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
     return new KafkaProducer<>(
         Map.of(

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.common.metrics.VigilMetrics;
+import dev.vigil.common.testing.TestKafkaBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A dead letter the broker refuses must not be lost: the offset of the record it stands for stays
@@ -50,7 +50,7 @@ class DeadLetterWriteFailureIntegrationTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final String SERVICE = "dead-letter-refused-it";
-  private static final String DLQ = DeadLetterPublisher.topicFor(SERVICE);
+  private static final String DLQ = DeadLetters.topicFor(SERVICE);
   private static final long FAILING_OFFSET = 1;
 
   /** Smaller than any dead letter: its headers alone are longer. */
@@ -60,9 +60,9 @@ class DeadLetterWriteFailureIntegrationTest {
 
   @TempDir Path stateDir;
 
-  private EmbeddedKafkaKraftBroker broker;
+  private TestKafkaBroker broker;
   private Admin admin;
-  private DeadLetterPublisher publisher;
+  private DeadLetters deadLetters;
   private KafkaStreams streams;
 
   @BeforeEach
@@ -79,19 +79,19 @@ class DeadLetterWriteFailureIntegrationTest {
                     .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, REFUSING_LIMIT))))
         .all()
         .get();
-    publisher =
-        new DeadLetterPublisher(
+    deadLetters =
+        new DeadLetters(
             SERVICE,
-            DeadLetterStreams.producer(broker.getBrokersAsString()),
-            new VigilMetrics(new SimpleMeterRegistry()));
+            new VigilMetrics(new SimpleMeterRegistry()),
+            () -> DeadLetterStreams.producer(broker.getBrokersAsString()));
     Properties config =
-        DeadLetterStreams.config(SERVICE, broker.getBrokersAsString(), stateDir, publisher);
+        DeadLetterStreams.config(SERVICE, broker.getBrokersAsString(), stateDir, deadLetters);
     // A replaced stream thread's consumer does not leave the group: its successor gets the
     // partition once the group gives the old member up, after the session timeout (45 s by
     // default; the broker's minimum here).
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
-    streams = new KafkaStreams(topology(), config, new DeadLetterFlushingClientSupplier(publisher));
+    streams = new KafkaStreams(topology(), config);
     // As in the services: a failed commit ends the stream thread, and a new one takes over.
     streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
     streams.start();
@@ -109,7 +109,7 @@ class DeadLetterWriteFailureIntegrationTest {
     if (admin != null) {
       admin.close();
     }
-    DeadLetterStreams.close(streams, publisher, broker);
+    DeadLetterStreams.close(streams, deadLetters, broker);
   }
 
   @Test

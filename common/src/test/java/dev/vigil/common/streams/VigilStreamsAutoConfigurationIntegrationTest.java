@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.common.deadletter.DeadLetterExceptionHandler;
-import dev.vigil.common.deadletter.DeadLetterPublisher;
+import dev.vigil.common.deadletter.DeadLetters;
 import dev.vigil.common.event.EventTimeExtractor;
 import dev.vigil.common.json.JsonSerdes;
 import dev.vigil.common.streams.testapp.StreamsTestApplication;
@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,15 +82,7 @@ class VigilStreamsAutoConfigurationIntegrationTest {
   }
 
   @Test
-  void shouldMarkItsLocalStateAsInUseWhileRunning() {
-    awaitRunning();
-
-    assertThat(Path.of(streamsConfig(StreamsConfig.STATE_DIR_CONFIG)).resolve(SERVICE + ".open"))
-        .exists();
-  }
-
-  @Test
-  void shouldHandThePublisherToTheDeadLetterHandlers() {
+  void shouldHandTheDeadLettersToTheExceptionHandlers() {
     Properties config = factory.getStreamsConfiguration();
 
     assertThat(config)
@@ -104,7 +95,7 @@ class VigilStreamsAutoConfigurationIntegrationTest {
         .containsEntry(
             StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
             DeadLetterExceptionHandler.class.getName());
-    assertThat(config.get(DeadLetterPublisher.CONFIG_KEY)).isInstanceOf(DeadLetterPublisher.class);
+    assertThat(config.get(DeadLetters.CONFIG_KEY)).isInstanceOf(DeadLetters.class);
   }
 
   @Test
@@ -170,7 +161,7 @@ class VigilStreamsAutoConfigurationIntegrationTest {
 
   @Test
   void shouldCreateTheDeadLetterTopicWithItsRetention() throws Exception {
-    String topic = DeadLetterPublisher.topicFor(SERVICE);
+    String topic = DeadLetters.topicFor(SERVICE);
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
 
     try (Admin admin =

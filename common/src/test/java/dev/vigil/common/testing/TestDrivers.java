@@ -25,8 +25,8 @@ public final class TestDrivers {
   }
 
   /**
-   * With settings of a test's own, e.g. the dead-letter handlers and a {@code DeadLetterPublisher}
-   * on a {@code MockProducer}.
+   * With settings of a test's own, e.g. the dead-letter handlers and a {@code DeadLetters} on a
+   * {@code MockProducer}.
    */
   public static TopologyTestDriver create(
       Topology topology, Instant wallClock, Map<String, ?> overrides) {

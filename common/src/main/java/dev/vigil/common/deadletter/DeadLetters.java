@@ -3,7 +3,10 @@ package dev.vigil.common.deadletter;
 import dev.vigil.common.metrics.VigilMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -13,20 +16,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes records that a service cannot process to its dead-letter topic, with the original key and
- * value bytes and headers that say why and where they came from.
+ * A service's dead letters: records it cannot read, process or serialize, as they arrived (original
+ * key, value and headers), with headers that say why and where they came from, on {@code
+ * <service>.dlq}.
  *
- * <p>Sends do not wait: a stream thread that waited for each dead letter's acknowledgement ran
- * measurably slower on input with a few bad records in it. Instead {@link #flush()} waits for every
- * dead letter handed over so far, and Kafka Streams' producer calls it before each commit (see
- * {@link DeadLetterFlushingClientSupplier}): a failing record's offset is committed only once its
- * dead letter is stored, or not at all. The write is outside the Streams transaction, so after a
- * crash a dead letter may appear twice, never zero times.
+ * <p>A stream task's dead letters are written by Kafka Streams itself (KIP-1034), by the task's own
+ * producer: under exactly-once a dead letter commits or aborts with the outputs and offsets of the
+ * records around it, so after a crash it is written once, never twice and never not at all. Kafka
+ * Streams 4.3 cannot yet send dead letters for a global table (KIP-1295), so a bad record of a
+ * reference topic is written here, by a producer of its own, before the global thread moves past
+ * it: at least once, as the global table itself is kept.
  */
-public class DeadLetterPublisher implements AutoCloseable {
+public class DeadLetters implements AutoCloseable {
 
-  /** Key under which the publisher is handed to the exception handlers in the Streams config. */
-  public static final String CONFIG_KEY = "vigil.dead-letter.publisher";
+  /**
+   * Key under which the dead letters are handed to the exception handlers in the Streams config.
+   */
+  public static final String CONFIG_KEY = "vigil.dead-letters";
 
   public static final String REASON = "vigil.error.reason";
   public static final String ERROR_CLASS = "vigil.error.class";
@@ -36,23 +42,25 @@ public class DeadLetterPublisher implements AutoCloseable {
   public static final String SOURCE_OFFSET = "vigil.source.offset";
   public static final String SERVICE = "vigil.service";
 
-  private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
+  private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
   private static final int MAX_MESSAGE_LENGTH = 1000;
+  private static final Duration GLOBAL_SEND_TIMEOUT = Duration.ofSeconds(30);
 
   private final String service;
   private final String topic;
-  private final Producer<byte[], byte[]> producer;
   private final VigilMetrics metrics;
+  private final Supplier<Producer<byte[], byte[]>> globalProducerFactory;
+  private Producer<byte[], byte[]> globalProducer;
 
-  /** The first send that failed since the last flush, which must then fail the commit. */
-  private final AtomicReference<Exception> failure = new AtomicReference<>();
-
-  public DeadLetterPublisher(
-      String service, Producer<byte[], byte[]> producer, VigilMetrics metrics) {
+  /**
+   * @param globalProducer creates the producer for the global tables' dead letters, on first use
+   */
+  public DeadLetters(
+      String service, VigilMetrics metrics, Supplier<Producer<byte[], byte[]>> globalProducer) {
     this.service = service;
     this.topic = topicFor(service);
-    this.producer = producer;
     this.metrics = metrics;
+    this.globalProducerFactory = globalProducer;
   }
 
   public static String topicFor(String service) {
@@ -63,12 +71,8 @@ public class DeadLetterPublisher implements AutoCloseable {
     return topic;
   }
 
-  /**
-   * Hands one dead letter to the producer; {@link #flush()} later waits until it is stored.
-   *
-   * @return whether it was handed over; if not, the caller must fail rather than drop the record
-   */
-  public boolean publish(DeadLetter letter) {
+  /** The dead letter as a record of the dead-letter topic, counted as sent. */
+  ProducerRecord<byte[], byte[]> record(DeadLetter letter) {
     Headers headers =
         new RecordHeaders(
             letter.originalHeaders() == null ? null : letter.originalHeaders().toArray());
@@ -80,42 +84,37 @@ public class DeadLetterPublisher implements AutoCloseable {
         .add(SOURCE_PARTITION, bytes(Integer.toString(letter.sourcePartition())))
         .add(SOURCE_OFFSET, bytes(Long.toString(letter.sourceOffset())))
         .add(SERVICE, bytes(service));
-    try {
-      producer.send(
-          new ProducerRecord<>(topic, null, letter.key(), letter.value(), headers),
-          (metadata, error) -> {
-            if (error == null) {
-              metrics.deadLettered(letter.reason());
-            } else {
-              failure.compareAndSet(null, error);
-              failed(letter, error);
-            }
-          });
-    } catch (KafkaException e) {
-      failed(letter, e);
-      return false;
-    }
+    metrics.deadLettered(letter.reason());
     log.debug(
         "Dead-lettered record {}-{}@{}: {}",
         letter.sourceTopic(),
         letter.sourcePartition(),
         letter.sourceOffset(),
         letter.reason().tag());
-    return true;
+    return new ProducerRecord<>(topic, null, letter.key(), letter.value(), headers);
   }
 
   /**
-   * Waits until every dead letter handed over so far is stored.
+   * Writes a global table's dead letter and waits until it is stored.
    *
-   * @throws KafkaException if one could not be: whoever was about to commit the offsets of the
-   *     records it replaces must not
+   * @return whether it was stored; if not, the caller must fail rather than drop the record
    */
-  public void flush() {
-    producer.flush();
-    Exception error = failure.getAndSet(null);
-    if (error != null) {
-      throw new KafkaException("A dead letter could not be written to " + topic, error);
+  synchronized boolean publishNow(DeadLetter letter) {
+    try {
+      if (globalProducer == null) {
+        globalProducer = globalProducerFactory.get();
+      }
+      globalProducer
+          .send(record(letter))
+          .get(GLOBAL_SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failed(letter, e);
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      failed(letter, e);
     }
+    return false;
   }
 
   private void failed(DeadLetter letter, Exception e) {
@@ -149,12 +148,14 @@ public class DeadLetterPublisher implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    producer.close(Duration.ofSeconds(5));
+  public synchronized void close() {
+    if (globalProducer != null) {
+      globalProducer.close(Duration.ofSeconds(5));
+    }
   }
 
   /** A record that could not be processed, as it was read, and what went wrong. */
-  public record DeadLetter(
+  record DeadLetter(
       DeadLetterReason reason,
       byte[] key,
       byte[] value,
