@@ -32,12 +32,12 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * <p>Kafka Streams' own final-only windows ({@code emitStrategy(onWindowClose())}) lose windows
  * when stream time jumps: {@code KStreamWindowAggregate} stores the record that moves stream time
  * before it emits what that record closed, and its store drops, and no longer returns, windows that
- * started more than their size plus grace before the newest one. A reading minutes after the last
- * one of its partition (devices reporting every five minutes, a backlog of them, a quiet partition)
- * would close windows that are gone by then. Here the windows a record closes are emitted and
- * deleted before the record is stored, so the store holds only windows still open: one or two per
- * key. They are keyed by start, then key, so that those a record closes are one range scan, in the
- * order the DSL emits them.
+ * start more than the retention (at least size plus grace) before the newest window it holds. A
+ * reading minutes after the last one of its partition (devices reporting every five minutes, a
+ * backlog of them, a quiet partition) would close windows that are gone by then. Here the windows a
+ * record closes are emitted and deleted before the record is stored, so the store holds only
+ * windows still open: one or two per key. They are keyed by start, then key, so that those a record
+ * closes are one range scan, in the order the DSL emits them.
  *
  * <p>Stream time lives in memory, and is stored only when it closes a window. Between two closings
  * no window's fate changes, so after a restart the stored value decides every record as the stream
@@ -65,6 +65,9 @@ public final class FinalWindow<V, A> implements Processor<String, V, String, Win
   private KeyValueStore<Bytes, A> open;
   private KeyValueStore<String, StreamTime> lastClose;
   private long streamTime = NO_TIME;
+
+  /** The end of the newest window this instance emitted. */
+  private long emittedUpTo = NO_TIME;
 
   private FinalWindow(
       WindowSpec window,
@@ -130,7 +133,7 @@ public final class FinalWindow<V, A> implements Processor<String, V, String, Win
       long closedBefore = closedUpTo(streamTime);
       streamTime = time;
       if (closedUpTo(streamTime) > closedBefore) {
-        emitClosed(closedBefore, closedUpTo(streamTime));
+        emitClosed(closedUpTo(streamTime));
         lastClose.put(LAST_CLOSE, new StreamTime(streamTime));
       }
     }
@@ -147,11 +150,16 @@ public final class FinalWindow<V, A> implements Processor<String, V, String, Win
     return time == NO_TIME ? NO_TIME : Math.floorDiv(time - grace, size) * size;
   }
 
-  /** Emits and forgets the windows ending after {@code from} and at or before {@code to}. */
-  private void emitClosed(long from, long to) {
+  /**
+   * Emits and forgets the windows ending at or before {@code end}. The scan starts where the last
+   * one ended, past the deleted windows; the first after a start scans from the oldest, so that a
+   * window whose deletion a crash under at-least-once lost is emitted again rather than kept
+   * forever.
+   */
+  private void emitClosed(long end) {
     List<KeyValue<Bytes, A>> closed = new ArrayList<>();
     try (KeyValueIterator<Bytes, A> windows =
-        open.range(from == NO_TIME ? null : key(from, ""), lastKey(to - size))) {
+        open.range(emittedUpTo == NO_TIME ? null : key(emittedUpTo, ""), lastKey(end - size))) {
       windows.forEachRemaining(closed::add);
     }
     for (KeyValue<Bytes, A> closing : closed) {
@@ -166,6 +174,7 @@ public final class FinalWindow<V, A> implements Processor<String, V, String, Win
                   Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + size), closing.value),
               start));
     }
+    emittedUpTo = end;
   }
 
   private void sendLate(Record<String, V> record, long start) {
