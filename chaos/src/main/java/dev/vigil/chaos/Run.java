@@ -181,6 +181,10 @@ final class Run implements AutoCloseable {
     log("recovered in " + recovery.toSeconds() + " s");
   }
 
+  int kills() {
+    return kills;
+  }
+
   int killsInTransaction() {
     return killsInTransaction;
   }
