@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         "Measures each service's throughput, latency, memory and recovery against a plain Kafka"
             + " pipe on the same broker, and writes the results under benchmarks/results/.",
     mixinStandardHelpOptions = true,
-    subcommands = Pipe.class)
+    subcommands = {Pipe.class, Compare.class})
 public final class Bench implements Callable<Integer> {
 
   /**
@@ -115,11 +115,12 @@ public final class Bench implements Callable<Integer> {
     String heap = "512m";
 
     @Option(
-        names = "--latency-percents",
+        names = "--latency-rates",
         split = ",",
         description =
-            "Input rates for latency, in percent of the service's measured maximum (default: ${DEFAULT-VALUE}).")
-    List<Integer> latencyPercents = new ArrayList<>(List.of(25, 50, 75));
+            "Input rates for latency, in events/s (default: ${DEFAULT-VALUE}): the same for every"
+                + " service, so that a faster service is not measured under more load.")
+    List<Integer> latencyRates = new ArrayList<>(List.of(2_000));
 
     @Option(
         names = "--latency-seconds",
@@ -145,6 +146,15 @@ public final class Bench implements Callable<Integer> {
             "Events waiting when a service restarts without its state (default: ${DEFAULT-VALUE}).")
     long recoveryEvents = 1_000;
 
+    @Option(
+        names = "--cadence",
+        converter = CadenceConverter.class,
+        description =
+            "How often each IoT sensor and vitals monitor reports, e.g. 5m or 30m (default: the"
+                + " simulator's own, every few seconds): a sparse real cadence, where every"
+                + " reading of a device closes its previous window.")
+    Duration cadence;
+
     @Option(names = "--seed", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -164,15 +174,29 @@ public final class Bench implements Callable<Integer> {
     Path resultsDir;
   }
 
+  /** A number of seconds, minutes or hours: {@code 90s}, {@code 5m}, {@code 1h}. */
+  static final class CadenceConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(\\d+)([smh])").matcher(value.trim());
+      if (!m.matches()) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a duration like 90s, 5m or 1h");
+      }
+      long amount = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
-    Path home =
-        (options.home != null
-                ? options.home
-                : Path.of(System.getenv().getOrDefault("VIGIL_HOME", "")))
-            .toAbsolutePath()
-            .normalize();
+    Path home = home();
     List<ServiceSpec> specs = services(home);
     Path workDir =
         options.workDir != null ? options.workDir : home.resolve(".vigil").resolve("bench");
@@ -211,8 +235,7 @@ public final class Bench implements Callable<Integer> {
       Report report = new Report(results);
       for (ServiceSpec spec : specs) {
         try {
-          new ServiceBench(
-                  spec, options, cluster, launcher, results, out, startedAt.minus(DATA_AGE))
+          new ServiceBench(spec, options, cluster, launcher, results, out, clock, dataStart(spec))
               .run();
         } catch (RuntimeException e) {
           // One service failing (out of memory, say) is a result too; the others still run.
@@ -231,7 +254,30 @@ public final class Bench implements Callable<Integer> {
     return results.failures.isEmpty() ? 0 : 1;
   }
 
-  private List<ServiceSpec> services(Path home) {
+  /** The Vigil repository with the built jars. */
+  Path home() {
+    return (options.home != null
+            ? options.home
+            : Path.of(System.getenv().getOrDefault("VIGIL_HOME", "")))
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  /**
+   * When the generated events start: far enough back that none is in the future. At a sparse
+   * cadence the events of a few thousand devices span days of event time, so they start as far back
+   * as they reach.
+   */
+  Instant dataStart(ServiceSpec spec) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    if (options.cadence == null || (spec != ServiceSpec.IOT && spec != ServiceSpec.VITALS)) {
+      return now.minus(DATA_AGE);
+    }
+    Duration span = options.cadence.multipliedBy(options.events / Math.max(1, options.keys) + 1);
+    return now.minus(span.plus(Duration.ofHours(1)));
+  }
+
+  List<ServiceSpec> services(Path home) {
     List<ServiceSpec> specs = new ArrayList<>();
     if (options.services.isEmpty()) {
       for (ServiceSpec spec : ServiceSpec.values()) {
@@ -279,8 +325,9 @@ public final class Bench implements Callable<Integer> {
         options.commitIntervalMs,
         options.heap,
         List.copyOf(options.guarantees),
-        List.copyOf(options.latencyPercents),
+        List.copyOf(options.latencyRates),
         options.latencySeconds,
-        options.latencySegments);
+        options.latencySegments,
+        options.cadence == null ? null : options.cadence.toString());
   }
 }

@@ -112,6 +112,32 @@ final class Cluster implements AutoCloseable {
         .sum();
   }
 
+  /**
+   * Records of the group's repartition topics it has not committed yet: a service is through its
+   * input only once its later sub-topologies have read what the earlier ones wrote there. Kafka
+   * Streams commits a drained partition at its position, past any transaction marker, so this is 0
+   * when it has caught up.
+   */
+  long repartitionBacklog(String group) {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    committed.keySet().stream()
+        .filter(tp -> tp.topic().startsWith(group + "-") && tp.topic().endsWith("-repartition"))
+        .forEach(tp -> request.put(tp, OffsetSpec.latest()));
+    if (request.isEmpty()) {
+      return 0;
+    }
+    Map<TopicPartition, ListOffsetsResultInfo> ends = get(admin.listOffsets(request).all());
+    return ends.entrySet().stream()
+        .mapToLong(
+            e -> {
+              OffsetAndMetadata c = committed.get(e.getKey());
+              return Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
+            })
+        .sum();
+  }
+
   static long sum(Map<TopicPartition, Long> offsets) {
     return offsets.values().stream().mapToLong(Long::longValue).sum();
   }

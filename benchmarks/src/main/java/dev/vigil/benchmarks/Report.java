@@ -23,12 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
 /** The results as Markdown tables (also what the terminal shows) and as JSON. */
 final class Report {
 
-  /** The targets: a service's throughput as a share of "pipe", and p99 at 50% load. */
-  private static final Map<String, Double> THROUGHPUT_TARGET =
-      Map.of("exactly_once_v2", 0.35, "at_least_once", 0.5);
+  /**
+   * The targets: a service's throughput as a share of "pipe+json" (parsing its own input and
+   * writing it back, which no service can beat), under either guarantee.
+   */
+  private static final double THROUGHPUT_TARGET = 0.5;
 
+  /** p99 at {@link #LATENCY_TARGET_RATE} events/s, for the services whose latency has a target. */
   private static final Map<String, Double> P99_TARGET_MS =
       Map.of("exactly_once_v2", 250.0, "at_least_once", 50.0);
+
+  private static final double LATENCY_TARGET_RATE = 2_000;
+
+  private static final Set<String> LATENCY_TARGETED =
+      Set.of("fraud-detection-service", "recommendation-service");
 
   private static final double MIB = 1024 * 1024;
 
@@ -81,8 +89,9 @@ final class Report {
   private void throughput(StringBuilder md) {
     md.append("### Throughput (events/s: median [min–max])\n\n");
     md.append(
-        "| service | guarantee | pipe | pipe+json | service | service / pipe | target | met |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
+        "| service | guarantee | pipe | pipe+json | service | service / pipe |"
+            + " service / pipe+json | target | met |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (String service : services()) {
       for (String guarantee : results.setup.guarantees()) {
         Function<String, List<Double>> rates =
@@ -96,24 +105,25 @@ final class Report {
                     .map(ThroughputRun::eventsPerSecond)
                     .toList();
         List<Double> pipe = rates.apply(Contender.PIPE.label());
+        List<Double> json = rates.apply(Contender.PIPE_JSON.label());
         List<Double> svc = rates.apply(Contender.SERVICE.label());
         if (svc.isEmpty()) {
           continue;
         }
-        double ratio = Stats.median(svc) / Stats.median(pipe);
-        double target = THROUGHPUT_TARGET.getOrDefault(guarantee, Double.NaN);
+        double ofJson = Stats.median(svc) / Stats.median(json);
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %s | %s | %.2f | %.2f | %s |%n",
+                "| %s | %s | %s | %s | %s | %.2f | %.2f | %.2f | %s |%n",
                 service,
                 guarantee,
                 spread(pipe, "%,.0f"),
-                spread(rates.apply(Contender.PIPE_JSON.label()), "%,.0f"),
+                spread(json, "%,.0f"),
                 spread(svc, "%,.0f"),
-                ratio,
-                target,
-                met(ratio >= target)));
+                Stats.median(svc) / Stats.median(pipe),
+                ofJson,
+                THROUGHPUT_TARGET,
+                met(ofJson >= THROUGHPUT_TARGET)));
       }
     }
     md.append("\n");
@@ -131,14 +141,16 @@ final class Report {
             + " used over the measured segments, in % of one core, and how busy the machine's"
             + " cores were in all.\n\n");
     md.append(
-        "| service | guarantee | contender | load | events/s | p50 | p99 | p99.9 | max | no output"
-            + " | CPU % contender / broker / harness | machine busy % | p99 target at 50% |\n");
-    md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        "| service | guarantee | contender | events/s | p50 | p99 | p99.9 | max | no output"
+            + " | CPU % contender / broker / harness | machine busy % | p99 target |\n");
+    md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (LatencyRun run : results.latency) {
       Function<Function<Segment, Double>, List<Double>> of =
           f -> run.segments().stream().map(f).toList();
       String target = "";
-      if (run.percentOfMax() == 50 && run.contender().equals(Contender.SERVICE.label())) {
+      if (run.eventsPerSecond() == LATENCY_TARGET_RATE
+          && LATENCY_TARGETED.contains(run.service())
+          && run.contender().equals(Contender.SERVICE.label())) {
         double limit = P99_TARGET_MS.getOrDefault(run.guarantee(), Double.NaN);
         target =
             String.format(
@@ -150,12 +162,11 @@ final class Report {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %d%% | %,.0f | %s | %s | %s | %s | %d | %.0f / %.0f / %.0f | %.0f"
+              "| %s | %s | %s | %,.0f | %s | %s | %s | %s | %d | %.0f / %.0f / %.0f | %.0f"
                   + " | %s |%n",
               run.service(),
               run.guarantee(),
               run.contender(),
-              run.percentOfMax(),
               run.eventsPerSecond(),
               spread(of.apply(Segment::p50), "%.1f"),
               spread(of.apply(Segment::p99), "%.1f"),
@@ -183,13 +194,15 @@ final class Report {
             results.setup.keys()));
     md.append(
         "| service | guarantee | events processed | distinct keys | peak heap MiB |"
-            + " largest heap after GC MiB | peak RSS MiB | state on disk MiB |\n");
-    md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+            + " largest heap after GC MiB | peak RSS MiB | state on disk MiB |"
+            + " heap after GC per key, bytes | state on disk per key, bytes |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (MemoryRun run : results.memory) {
+      double keys = Math.max(1, run.keys());
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %,d | %,d | %d | %d | %.0f | %.1f |%n",
+              "| %s | %s | %,d | %,d | %d | %d | %.0f | %.1f | %,.0f | %,.0f |%n",
               run.service(),
               run.guarantee(),
               run.events(),
@@ -197,7 +210,9 @@ final class Report {
               run.peakHeapMiB(),
               run.peakHeapAfterGcMiB(),
               run.peakRssBytes() / MIB,
-              run.stateBytes() / MIB));
+              run.stateBytes() / MIB,
+              run.peakHeapAfterGcMiB() * MIB / keys,
+              run.stateBytes() / keys));
     }
     md.append("\n");
   }
@@ -207,18 +222,43 @@ final class Report {
       return;
     }
     md.append("### Recovery: restart to processing again (JVM and Spring start included)\n\n");
-    md.append("| service | guarantee | state | state on disk MiB | seconds |\n");
-    md.append("|---|---|---|---:|---:|\n");
+    md.append(
+        "With its state kept (after a clean stop), and with it wiped, as after a SIGKILL under"
+            + " exactly-once: restored from the changelog topics. Restoring takes the difference"
+            + " between the two, given here per 100 MB of state on disk.\n\n");
+    md.append(
+        "| service | guarantee | state | state on disk MiB | seconds | restore seconds per 100 MB"
+            + " |\n");
+    md.append("|---|---|---|---:|---:|---:|\n");
     for (RecoveryRun run : results.recovery) {
+      String perHundredMb = "–";
+      if (!run.stateKept() && run.stateBytes() > 0) {
+        perHundredMb =
+            results.recovery.stream()
+                .filter(
+                    k ->
+                        k.stateKept()
+                            && k.service().equals(run.service())
+                            && k.guarantee().equals(run.guarantee()))
+                .findFirst()
+                .map(
+                    kept ->
+                        String.format(
+                            Locale.ROOT,
+                            "%.1f",
+                            Math.max(0, run.seconds() - kept.seconds()) / (run.stateBytes() / 1e8)))
+                .orElse("–");
+      }
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %.1f | %.1f |%n",
+              "| %s | %s | %s | %.1f | %.1f | %s |%n",
               run.service(),
               run.guarantee(),
-              run.stateKept() ? "kept" : "wiped",
+              run.stateKept() ? "kept" : "restored",
               run.stateBytes() / MIB,
-              run.seconds()));
+              run.seconds(),
+              perHundredMb));
     }
     md.append("\n");
   }

@@ -36,9 +36,10 @@ final class Results {
       long commitIntervalMs,
       String heap,
       List<String> guarantees,
-      List<Integer> latencyPercents,
+      List<Integer> latencyRates,
       int latencySeconds,
-      int latencySegments) {}
+      int latencySegments,
+      String cadence) {}
 
   /** How long a contender took for the preloaded input, and its memory at the end. */
   record ThroughputRun(
@@ -62,7 +63,6 @@ final class Results {
       String service,
       String guarantee,
       String contender,
-      int percentOfMax,
       double eventsPerSecond,
       List<Segment> segments,
       long unmatched,

@@ -8,6 +8,7 @@ import dev.vigil.benchmarks.Results.ThroughputRun;
 import dev.vigil.localkafka.Directories;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The benchmarks of one service: throughput and latency, then memory and recovery. */
 final class ServiceBench {
@@ -33,6 +35,7 @@ final class ServiceBench {
   private static final Duration DRAIN_QUIET = Duration.ofSeconds(3);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
   private static final long HIGHEST_LATENCY_MICROS = Duration.ofHours(1).toNanos() / 1_000;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ServiceSpec spec;
   private final Bench.Options options;
@@ -40,6 +43,7 @@ final class ServiceBench {
   private final Launcher launcher;
   private final Results results;
   private final PrintWriter out;
+  private final Clock clock;
   private final Workload workload;
   private final String input;
   private long inputEvents;
@@ -51,22 +55,21 @@ final class ServiceBench {
       Launcher launcher,
       Results results,
       PrintWriter out,
+      Clock clock,
       Instant dataStart) {
     this.spec = spec;
+    this.clock = clock;
     this.options = options;
     this.cluster = cluster;
     this.launcher = launcher;
     this.results = results;
     this.out = out;
-    this.workload = new Workload(spec, options.seed, dataStart, options.keys);
+    this.workload = new Workload(spec, options.seed, dataStart, options.keys, options.cadence);
     this.input = spec.input().name();
   }
 
   void run() throws InterruptedException {
     preload();
-    if (spec.idOutput().isEmpty()) {
-      out.printf("%s: no output names its input; latency not measured%n", spec.service());
-    }
     String recoveryApp = throughput();
     memoryAndRecovery(recoveryApp);
   }
@@ -121,14 +124,8 @@ final class ServiceBench {
                     cluster, process, group, input, inputEvents, warmup, STALL_TIMEOUT);
             heap = process.heapUse();
             rss = process.peakRssBytes();
-            if (rep == options.repetitions
-                && contender != Contender.PIPE_JSON
-                && spec.idOutput().isPresent()) {
-              List<Double> serviceRates = new ArrayList<>(serviceRates(guarantee));
-              if (contender == Contender.SERVICE) {
-                serviceRates.add(timing.events() / timing.seconds());
-              }
-              latency(process, group, contender, guarantee, Stats.median(serviceRates));
+            if (rep == options.repetitions && contender != Contender.PIPE_JSON) {
+              latency(process, group, contender, guarantee);
             }
           }
           long state = contender.baseline() ? 0 : Directories.sizeOf(launcher.stateDir(group));
@@ -248,20 +245,9 @@ final class ServiceBench {
     }
   }
 
-  private List<Double> serviceRates(String guarantee) {
-    return results.throughput.stream()
-        .filter(
-            r ->
-                r.service().equals(spec.service())
-                    && r.guarantee().equals(guarantee)
-                    && r.contender().equals(Contender.SERVICE.label()))
-        .map(ThroughputRun::eventsPerSecond)
-        .toList();
-  }
-
-  /** Latency at each share of the service's maximum rate, on a contender that has caught up. */
+  /** Latency at each of the fixed input rates, on a contender that has caught up. */
   private void latency(
-      ContenderProcess process, String group, Contender contender, String guarantee, double maxRate)
+      ContenderProcess process, String group, Contender contender, String guarantee)
       throws InterruptedException {
     // By the second guarantee the input holds more than the preload: the first one's latency runs
     // appended their events. A contender still working through them is busy, not slow.
@@ -271,18 +257,14 @@ final class ServiceBench {
           "%s %s %s: caught up with %,d events still in its input before its latency runs%n",
           spec.service(), guarantee, contender.label(), backlog);
     }
-    String output =
-        contender.baseline() ? spec.pipeOutput(contender) : spec.idOutput().orElseThrow().name();
+    String output = contender.baseline() ? spec.pipeOutput(contender) : spec.idOutput().name();
     Function<JsonNode, List<String>> ids =
-        contender.baseline()
-            ? node -> ServiceSpec.sameField(node, spec.idField())
-            : spec::outputIds;
+        contender.baseline() ? node -> List.of(spec.inputId(node)) : spec::outputIds;
     try (LatencyProbe probe = new LatencyProbe(cluster, output, ids);
         KafkaProducer<String, byte[]> producer = cluster.producer(0)) {
       awaitFirstOutput(process, probe, producer);
-      for (int percent : options.latencyPercents) {
-        double rate = Math.max(1, maxRate * percent / 100.0);
-        results.latency.add(measure(process, probe, producer, guarantee, contender, percent, rate));
+      for (int rate : options.latencyRates) {
+        results.latency.add(measure(process, probe, producer, guarantee, contender, rate));
       }
     }
   }
@@ -302,8 +284,8 @@ final class ServiceBench {
                 + FIRST_OUTPUT_TIMEOUT.toMinutes()
                 + " min");
       }
-      ProducerRecord<String, byte[]> record = workload.next();
-      probe.expect(Ids.of(record.value(), spec.idField()), System.nanoTime(), ignored);
+      ProducerRecord<String, byte[]> record = workload.latencyEvent(clock.instant());
+      probe.expect(spec.inputId(JSON.readTree(record.value())), System.nanoTime(), ignored);
       producer.send(record);
       Thread.sleep(200);
     }
@@ -317,17 +299,21 @@ final class ServiceBench {
       KafkaProducer<String, byte[]> producer,
       String guarantee,
       Contender contender,
-      int percent,
       double rate)
       throws InterruptedException {
     int perSegment = (int) Math.max(1, rate * options.latencySeconds);
     int segments = options.latencySegments + 1;
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>(perSegment * segments);
     List<String> ids = new ArrayList<>(perSegment * segments);
+    // Each event carries the wall-clock time it is due at as its event time, where its kind of
+    // event takes it from the harness (vitals and IoT readings), so that it is never in the future.
+    Instant base = clock.instant();
+    long intervalNanosRounded = (long) (1e9 / rate);
     for (int i = 0; i < perSegment * segments; i++) {
-      ProducerRecord<String, byte[]> record = workload.next();
+      ProducerRecord<String, byte[]> record =
+          workload.latencyEvent(base.plusNanos(i * intervalNanosRounded));
       records.add(record);
-      ids.add(Ids.of(record.value(), spec.idField()));
+      ids.add(spec.inputId(JSON.readTree(record.value())));
     }
     List<Histogram> histograms = new ArrayList<>();
     for (int s = 0; s < segments; s++) {
@@ -376,18 +362,16 @@ final class ServiceBench {
             spec.service(),
             guarantee,
             contender.label(),
-            percent,
             rate,
             measured,
             unmatched,
             CpuMeter.between(measuredFrom, measuredTo));
     out.printf(
-        "%s %s %s at %d%% (%,.0f events/s): p99 %s ms per segment, %d without output;"
+        "%s %s %s at %,.0f events/s: p99 %s ms per segment, %d without output;"
             + " CPU %% contender %.0f, broker %.0f, harness %.0f, machine busy %.0f%%%n",
         spec.service(),
         guarantee,
         contender.label(),
-        percent,
         rate,
         measured.stream().map(s -> String.format("%.1f", s.p99())).toList(),
         unmatched,

@@ -4,9 +4,11 @@ import java.time.Duration;
 
 /**
  * Times a contender through the preloaded input: from the moment its committed offsets pass the
- * warm-up share of the input to the moment they reach the end. A committed offset means the outputs
- * of every record before it are written (flushed under at-least-once, in a committed transaction
- * under exactly-once), so this is the time to consume the input and write the outputs.
+ * warm-up share of the input to the moment they reach the end, and its repartition topics are read
+ * to their end too. A committed offset means the outputs of every record before it are written
+ * (flushed under at-least-once, in a committed transaction under exactly-once), so this is the time
+ * to consume the input and write every output, including those of the sub-topologies behind a
+ * repartition (timing the input alone measured only a repartitioning service's first one).
  */
 final class Throughput {
 
@@ -28,6 +30,7 @@ final class Throughput {
       throws InterruptedException {
     long progressAt = System.nanoTime();
     long lastCommitted = -1;
+    long lastBacklog = Long.MAX_VALUE;
     long warmAt = -1;
     long warmCommitted = 0;
     while (true) {
@@ -43,9 +46,16 @@ final class Throughput {
         warmCommitted = committed;
       }
       if (committed >= total) {
-        // A run too short to be seen between two polls counts one poll interval.
-        double seconds = Math.max(now - warmAt, POLL.toNanos()) / 1e9;
-        return new Timing(seconds, committed - warmCommitted);
+        long backlog = cluster.repartitionBacklog(group);
+        if (backlog == 0) {
+          // A run too short to be seen between two polls counts one poll interval.
+          double seconds = Math.max(now - warmAt, POLL.toNanos()) / 1e9;
+          return new Timing(seconds, committed - warmCommitted);
+        }
+        if (backlog < lastBacklog) {
+          progressAt = now;
+          lastBacklog = backlog;
+        }
       }
       if (now - progressAt > stallTimeout.toNanos()) {
         throw new IllegalStateException(

@@ -42,7 +42,7 @@ class BenchIntegrationTest {
             "--keys=200",
             "--repetitions=1",
             "--guarantees=at_least_once",
-            "--latency-percents=50",
+            "--latency-rates=500",
             "--latency-seconds=1",
             "--latency-segments=1",
             "--memory-events=300",

@@ -3,6 +3,7 @@ package dev.vigil.chaos;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,23 @@ final class Failover {
   private Failover() {}
 
   static ScenarioResult run(Run run) throws InterruptedException {
+    if (run.settings.streamsProtocol()) {
+      // Under the streams protocol standby replicas are the group's setting, not the clients'.
+      run.kafka.configureStreamsGroup(
+          run.target.name(), Map.of("streams.num.standby.replicas", "1"));
+    }
     try (ServiceProcess first = run.instance("1", STANDBY);
         ServiceProcess second = run.instance("2", STANDBY)) {
-      first.start();
-      run.startAndAwaitReady(second);
-      run.await(first::ready, Run.STARTUP, "ready after start", first);
+      run.startAndAwaitReady(first);
       run.feeder.start();
       run.awaitProgress(PROGRESS, first);
+      Instant joining = run.now();
+      run.startAndAwaitReady(second);
       run.await(() -> both(run, first, second), Run.STARTUP, "sharing the partitions", second);
+      run.note(
+          "the second instance shared the partitions "
+              + run.since(joining).toMillis() / 1000.0
+              + " s after it was started (JVM and Spring start included)");
       Map<String, Integer> assignment = run.kafka.assignment(run.target.name());
       run.note(
           (assignment.size() == 2 && assignment.values().stream().allMatch(n -> n > 0)
@@ -42,6 +52,8 @@ final class Failover {
               + "partitions per instance: "
               + assignment.values());
       run.target.query().ifPresent(query -> askBoth(run, query, first, second));
+      String input = run.target.inputTopics().get(0);
+      Map<Integer, Long> atKill = run.kafka.committedPartitions(run.target.name(), input);
       Instant killed = run.now();
       run.kill(second);
       run.await(
@@ -49,13 +61,29 @@ final class Failover {
           Run.RECOVERY_LIMIT,
           "taking over the killed instance's partitions",
           first);
+      Duration reassigned = run.since(killed);
+      run.await(
+          () ->
+              everyPartitionPast(run.kafka.committedPartitions(run.target.name(), input), atKill)
+                  || run.feeder.finished(),
+          Run.RECOVERY_LIMIT,
+          "processing every partition again",
+          first);
       run.recovered(run.since(killed));
       run.note(
-          "the surviving instance took every partition over "
-              + run.since(killed).toSeconds()
-              + " s after the kill");
+          "the surviving instance was assigned every partition "
+              + reassigned.toMillis() / 1000.0
+              + " s after the kill, and processed every partition again after "
+              + run.since(killed).toMillis() / 1000.0
+              + " s");
       return run.finish(NAME);
     }
+  }
+
+  /** Whether the group has committed beyond the kill on every partition of its input. */
+  private static boolean everyPartitionPast(Map<Integer, Long> now, Map<Integer, Long> atKill) {
+    return atKill.entrySet().stream()
+        .allMatch(e -> now.getOrDefault(e.getKey(), 0L) > e.getValue());
   }
 
   private static boolean both(Run run, ServiceProcess first, ServiceProcess second) {

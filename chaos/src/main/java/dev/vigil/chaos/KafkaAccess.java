@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -27,10 +30,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -223,14 +228,70 @@ final class KafkaAccess implements AutoCloseable {
     return result;
   }
 
-  /** How many partitions each member of the consumer group has, by member id. */
+  /**
+   * How many partitions each member of the group has, by member id: of a classic group, its topic
+   * partitions; of a streams group (KIP-1071), its active tasks' partitions.
+   */
   Map<String, Integer> assignment(String groupId) {
     Map<String, Integer> partitions = new HashMap<>();
+    if (isStreamsGroup(groupId)) {
+      get(admin.describeStreamsGroups(List.of(groupId)).all())
+          .get(groupId)
+          .members()
+          .forEach(
+              m ->
+                  partitions.put(
+                      m.memberId(),
+                      m.assignment().activeTasks().stream()
+                          .mapToInt(t -> t.partitions().size())
+                          .sum()));
+      return partitions;
+    }
     get(admin.describeConsumerGroups(List.of(groupId)).all())
         .get(groupId)
         .members()
         .forEach(m -> partitions.put(m.consumerId(), m.assignment().topicPartitions().size()));
     return partitions;
+  }
+
+  private boolean isStreamsGroup(String groupId) {
+    return get(admin.listGroups().all()).stream()
+        .anyMatch(
+            g -> g.groupId().equals(groupId) && g.type().equals(Optional.of(GroupType.STREAMS)));
+  }
+
+  /**
+   * Sets a streams group's own settings on the broker: under the streams rebalance protocol the
+   * session timeout and the standby replicas are the group's, not the clients'.
+   */
+  void configureStreamsGroup(String groupId, Map<String, String> settings) {
+    get(
+        admin
+            .incrementalAlterConfigs(
+                Map.of(
+                    new ConfigResource(ConfigResource.Type.GROUP, groupId),
+                    settings.entrySet().stream()
+                        .map(
+                            e ->
+                                new AlterConfigOp(
+                                    new ConfigEntry(e.getKey(), e.getValue()),
+                                    AlterConfigOp.OpType.SET))
+                        .toList()))
+            .all());
+  }
+
+  /** The group's committed offset on each partition of a topic (0 where it has none). */
+  Map<Integer, Long> committedPartitions(String groupId, String topic) {
+    Map<Integer, Long> committed = new HashMap<>();
+    partitions(topic).forEach(p -> committed.put(p.partition(), 0L));
+    committedByGroup(groupId)
+        .forEach(
+            (partition, offset) -> {
+              if (partition.topic().equals(topic)) {
+                committed.put(partition.partition(), offset);
+              }
+            });
+    return committed;
   }
 
   /** Deletes the topic and waits until the broker no longer lists it. */

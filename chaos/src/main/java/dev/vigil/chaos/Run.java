@@ -74,6 +74,9 @@ final class Run implements AutoCloseable {
     this.kafka = new KafkaAccess(broker.bootstrapServers());
     kafka.createTopics(target.topics(), target.compactedTopics());
     kafka.awaitLeaders(target.topics());
+    if (settings.streamsProtocol()) {
+      kafka.configureStreamsGroup(target.name(), settings.streamsGroupSettings());
+    }
     Instant start = clock.instant().minus(eventTimeHeadStart).truncatedTo(ChronoUnit.MINUTES);
     this.workload =
         workloads.apply(
@@ -176,6 +179,10 @@ final class Run implements AutoCloseable {
     Duration recovery = since(since);
     recovered(recovery);
     log("recovered in " + recovery.toSeconds() + " s");
+  }
+
+  int kills() {
+    return kills;
   }
 
   int killsInTransaction() {

@@ -137,6 +137,13 @@ public record BrokerSettings(
     sink.comment("Nobody else joins a local group, so waiting for more members only slows");
     sink.comment("every service start.");
     sink.put("group.initial.rebalance.delay.ms", "0");
+    sink.put("group.streams.initial.rebalance.delay.ms", "0");
+
+    sink.comment("A streams group (the streams rebalance protocol, KIP-1071) may choose as short");
+    sink.comment("a session as a classic group may (6 s): the broker's own minimum for streams");
+    sink.comment("groups is 45 s, which would bound failover from below.");
+    sink.put("group.streams.min.session.timeout.ms", "6000");
+    sink.put("group.streams.min.heartbeat.interval.ms", "1000");
 
     sink.comment("Services create their topics explicitly with the partitions they need;");
     sink.comment("auto-creation would let a typo or an early subscriber create a topic");

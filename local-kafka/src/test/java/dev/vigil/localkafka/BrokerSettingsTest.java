@@ -62,7 +62,15 @@ class BrokerSettingsTest {
   void shouldNotCreateTopicsAutomaticallyNorDelayRebalances() {
     assertThat(settings().toProperties())
         .containsEntry("auto.create.topics.enable", "false")
-        .containsEntry("group.initial.rebalance.delay.ms", "0");
+        .containsEntry("group.initial.rebalance.delay.ms", "0")
+        .containsEntry("group.streams.initial.rebalance.delay.ms", "0");
+  }
+
+  @Test
+  void shouldLetStreamsGroupsChooseSessionsAsShortAsClassicGroups() {
+    assertThat(settings().toProperties())
+        .containsEntry("group.streams.min.session.timeout.ms", "6000")
+        .containsEntry("group.streams.min.heartbeat.interval.ms", "1000");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.vigil.recommendation;
 
-import static dev.vigil.common.json.JsonSerdes.serdeFor;
 import static dev.vigil.common.shop.ShopTopics.ACTIVITY;
 import static dev.vigil.common.shop.ShopTopics.PRODUCTS;
 import static dev.vigil.common.shop.ShopTopics.RECOMMENDATIONS;
@@ -36,7 +35,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * activity teaches about each product, {@value #ACTIVITY_BY_CATEGORY} each activity's weight for
  * its category. The learned neighbours and the trending lists are published ({@code shop.related},
  * {@code shop.trending}) and read back as global tables, with the catalogue, so that every instance
- * ranks any shopper's list from local state.
+ * ranks any shopper's list from local state. What the service keeps for itself, its stores and both
+ * repartition topics, is in the binary state format; what it publishes stays JSON.
  */
 public final class RecommendationTopology {
 
@@ -92,7 +92,7 @@ public final class RecommendationTopology {
   }
 
   private void learnAffinity(KStream<String, ActivityOutcome> outcomes) {
-    Serde<AffinityUpdate> updates = serdeFor(AffinityUpdate.class);
+    Serde<AffinityUpdate> updates = AffinityUpdate.SERDE;
     AffinityLearning learning = new AffinityLearning(properties);
     outcomes
         .flatMap((userId, outcome) -> outcome.affinity(), Named.as(KEY_BY_PRODUCT))
@@ -105,7 +105,7 @@ public final class RecommendationTopology {
             Materialized.<String, RelatedProducts>as(
                     storage.keyValue(RecommendationStores.PRODUCT_NEIGHBOURS))
                 .withKeySerde(RELATED.keySerde())
-                .withValueSerde(RELATED.valueSerde()))
+                .withValueSerde(AffinityLearning.NEIGHBOURS_SERDE))
         // Emitted through the store's cache: under load a product's list is published at most
         // once per commit interval, however many activities change it.
         .toStream(Named.as("related-changes"))
@@ -114,7 +114,7 @@ public final class RecommendationTopology {
   }
 
   private void countTrending(KStream<String, ActivityOutcome> outcomes) {
-    Serde<TrendingSignal> signals = serdeFor(TrendingSignal.class);
+    Serde<TrendingSignal> signals = TrendingSignal.SERDE;
     RecommendationProperties.Trending trending = properties.trending();
     outcomes
         .flatMap(

@@ -1,11 +1,16 @@
 package dev.vigil.recommendation;
 
 import dev.vigil.common.enrich.ReferenceData;
+import dev.vigil.common.state.TimeIndex;
 import dev.vigil.common.topic.Topic;
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
@@ -26,8 +31,15 @@ public enum Storage {
 
   public WindowBytesStoreSupplier window(String name, Duration retention, Duration size) {
     return this == PERSISTENT
-        ? Stores.persistentTimestampedWindowStore(name, retention, size, false)
+        ? Stores.persistentWindowStore(name, retention, size, false)
         : Stores.inMemoryWindowStore(name, retention, size, false);
+  }
+
+  /** The store of a {@link TimeIndex}. */
+  public StoreBuilder<KeyValueStore<Bytes, byte[]>> timeIndex(String name) {
+    return this == PERSISTENT
+        ? TimeIndex.store(name)
+        : Stores.keyValueStoreBuilder(keyValue(name), Serdes.Bytes(), Serdes.ByteArray());
   }
 
   /** A global table from a compacted topic, queryable and looked up by {@code storeName}. */

@@ -17,12 +17,14 @@ import dev.vigil.common.testing.TestDrivers;
 import dev.vigil.recommendation.shopper.ShopperProfile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -198,6 +200,16 @@ public abstract class RecommendationTopologyTestBase {
             .mapToDouble(RelatedProduct::score)
             .findFirst()
             .orElse(0);
+  }
+
+  /** The ids in a time index, by time: each entry's key is its time as eight bytes, then the id. */
+  protected List<String> indexed(String indexStore) {
+    List<String> ids = new ArrayList<>();
+    try (var entries = driver.<Bytes, byte[]>getKeyValueStore(indexStore).all()) {
+      entries.forEachRemaining(
+          e -> ids.add(new String(e.key.get(), 8, e.key.get().length - 8, StandardCharsets.UTF_8)));
+    }
+    return ids;
   }
 
   protected ShopperProfile shopper(String userId) {

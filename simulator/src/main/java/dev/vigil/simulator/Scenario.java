@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param history how long before {@code start} the streams whose incidents unfold over hours
  *     (vitals) begin, so that a short run still contains whole incidents; their past events are due
  *     at once
+ * @param reportingInterval how often each sensor or bedside monitor reports (IoT, vitals), the same
+ *     for all; {@code null} for the domain's own cadence (seconds). Real fleets often report every
+ *     few minutes, and a ward every quarter of an hour or less often.
  */
 public record Scenario(
     long seed,
@@ -21,7 +24,8 @@ public record Scenario(
     int eventsPerSecond,
     Integer entities,
     Double incidentRatio,
-    Duration history) {
+    Duration history,
+    Duration reportingInterval) {
 
   public Scenario {
     if (eventsPerSecond < 1) {
@@ -34,6 +38,21 @@ public record Scenario(
       throw new IllegalArgumentException("incidentRatio must be between 0 and 1");
     }
     history = history == null ? Duration.ZERO : history;
+    if (reportingInterval != null
+        && (reportingInterval.isNegative() || reportingInterval.toSeconds() < 1)) {
+      throw new IllegalArgumentException("reportingInterval must be at least a second");
+    }
+  }
+
+  /** At each domain's own cadence. */
+  public Scenario(
+      long seed,
+      Instant start,
+      int eventsPerSecond,
+      Integer entities,
+      Double incidentRatio,
+      Duration history) {
+    this(seed, start, eventsPerSecond, entities, incidentRatio, history, null);
   }
 
   /** Default entities and incidents, no history. */
@@ -47,6 +66,10 @@ public record Scenario(
 
   public double incidentRatioOr(double defaultRatio) {
     return incidentRatio == null ? defaultRatio : incidentRatio;
+  }
+
+  public Duration reportingIntervalOr(Duration defaultInterval) {
+    return reportingInterval == null ? defaultInterval : reportingInterval;
   }
 
   /** Identifies the run in its labels: the start second, as in the streams' event ids. */

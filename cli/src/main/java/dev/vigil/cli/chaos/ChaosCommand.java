@@ -83,6 +83,15 @@ public final class ChaosCommand implements Callable<Integer> {
   Duration sessionTimeout;
 
   @Option(
+      names = "--group-protocol",
+      defaultValue = "classic",
+      paramLabel = "P",
+      description =
+          "the rebalance protocol the services join with: classic (default) or streams"
+              + " (KIP-1071), whose session timeout and standby replicas the run sets on the group")
+  String groupProtocol;
+
+  @Option(
       names = "--backlog",
       defaultValue = "30000",
       paramLabel = "N",
@@ -112,11 +121,20 @@ public final class ChaosCommand implements Callable<Integer> {
     if (backlog < 0) {
       throw new UserException("--backlog must be 0 (no throughput check) or more");
     }
+    if (!groupProtocol.equals("classic") && !groupProtocol.equals("streams")) {
+      throw new UserException("--group-protocol must be classic or streams");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ChaosSettings settings =
         new ChaosSettings(
-            duration, rate, kills, seed, Optional.ofNullable(sessionTimeout), backlog);
+            duration,
+            rate,
+            kills,
+            seed,
+            Optional.ofNullable(sessionTimeout),
+            backlog,
+            groupProtocol.equals("streams"));
     Chaos chaos =
         new Chaos(
             workspace.home(),

@@ -1,7 +1,5 @@
 package dev.vigil.recommendation.activity;
 
-import static dev.vigil.common.json.JsonSerdes.serdeFor;
-
 import dev.vigil.common.enrich.ReferenceData;
 import dev.vigil.common.shop.Activity;
 import dev.vigil.common.shop.ActivityType;
@@ -10,6 +8,7 @@ import dev.vigil.common.shop.Recommendation;
 import dev.vigil.common.shop.Recommendations;
 import dev.vigil.common.shop.RelatedProducts;
 import dev.vigil.common.shop.Trending;
+import dev.vigil.common.state.TimeIndex;
 import dev.vigil.recommendation.RecommendationProperties;
 import dev.vigil.recommendation.RecommendationStores;
 import dev.vigil.recommendation.Storage;
@@ -18,7 +17,6 @@ import dev.vigil.recommendation.affinity.CoInteractions;
 import dev.vigil.recommendation.ranking.Catalogue;
 import dev.vigil.recommendation.ranking.Recommender;
 import dev.vigil.recommendation.shopper.ShopperProfile;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,10 +43,14 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * <p>A redelivered duplicate (same event id) is ignored. An activity too late for the shopper's
  * session (beyond the grace period) still counts for history and affinity but triggers no list. A
  * list with the same products as the previous one is not sent again. Shoppers inactive for the
- * configured TTL are forgotten, swept on stream time.
+ * configured TTL are forgotten on stream time: an index of shoppers by last activity gives those
+ * due, so that expiry reads what it deletes and nothing else.
  */
 public final class ActivityProcessor
     implements Processor<String, Activity, String, ActivityOutcome> {
+
+  /** Shoppers forgotten per read of the index: however many are due, each read is bounded. */
+  private static final int EXPIRY_BATCH = 1_000;
 
   private final RecommendationProperties properties;
   private final CoInteractions coInteractions;
@@ -56,6 +58,7 @@ public final class ActivityProcessor
 
   private ProcessorContext<String, ActivityOutcome> context;
   private KeyValueStore<String, ShopperProfile> shoppers;
+  private TimeIndex expiry;
   private Catalogue catalogue;
 
   private ActivityProcessor(RecommendationProperties properties) {
@@ -64,7 +67,10 @@ public final class ActivityProcessor
     this.recommender = new Recommender(properties);
   }
 
-  /** A supplier that also declares the shoppers' store, so it is wired with the processor. */
+  /**
+   * A supplier that also declares the shoppers' store and their expiry index, so they are wired
+   * with the processor.
+   */
   public static ProcessorSupplier<String, Activity, String, ActivityOutcome> supplier(
       RecommendationProperties properties, Storage storage) {
     return new ProcessorSupplier<>() {
@@ -79,7 +85,8 @@ public final class ActivityProcessor
             Stores.keyValueStoreBuilder(
                 storage.keyValue(RecommendationStores.SHOPPERS),
                 Serdes.String(),
-                serdeFor(ShopperProfile.class)));
+                ShopperProfile.SERDE),
+            storage.timeIndex(RecommendationStores.SHOPPER_EXPIRY));
       }
     };
   }
@@ -109,6 +116,7 @@ public final class ActivityProcessor
   public void init(ProcessorContext<String, ActivityOutcome> context) {
     this.context = context;
     shoppers = context.getStateStore(RecommendationStores.SHOPPERS);
+    expiry = TimeIndex.over(context.getStateStore(RecommendationStores.SHOPPER_EXPIRY));
     catalogue = catalogue(context);
     context.schedule(
         properties.shoppers().expiryInterval(), PunctuationType.STREAM_TIME, this::expire);
@@ -121,12 +129,11 @@ public final class ActivityProcessor
     if (product == null) {
       throw new UnknownProductException(activity.productId());
     }
-    ShopperProfile before = shoppers.get(activity.userId());
-    if (before == null) {
-      before = ShopperProfile.NEW;
-    } else if (before.hasSeen(activity.eventId())) {
+    ShopperProfile stored = shoppers.get(activity.userId());
+    if (stored != null && stored.hasSeen(activity.eventId())) {
       return;
     }
+    ShopperProfile before = stored == null ? ShopperProfile.NEW : stored;
     boolean late = before.isLate(activity.eventTime(), properties.shoppers().grace());
     List<KeyValue<String, AffinityUpdate>> affinity = coInteractions.of(before, activity);
     ShopperProfile after = before.remember(activity, properties.shoppers());
@@ -148,6 +155,12 @@ public final class ActivityProcessor
       }
     }
     shoppers.put(activity.userId(), after);
+    long lastActivity = after.lastActivity().toEpochMilli();
+    if (stored == null) {
+      expiry.add(lastActivity, activity.userId());
+    } else {
+      expiry.move(stored.lastActivity().toEpochMilli(), lastActivity, activity.userId());
+    }
     context.forward(
         record
             .withKey(activity.userId())
@@ -164,17 +177,25 @@ public final class ActivityProcessor
         && previous.productIds().equals(items.stream().map(Recommendation::productId).toList());
   }
 
+  /** Forgets the shoppers whose last activity is more than the TTL before stream time. */
   private void expire(long streamTime) {
-    Instant oldest = Instant.ofEpochMilli(streamTime).minus(properties.shoppers().ttl());
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, ShopperProfile> all = shoppers.all()) {
-      all.forEachRemaining(
-          e -> {
-            if (e.value.lastActivity().isBefore(oldest)) {
-              expired.add(e.key);
-            }
-          });
-    }
-    expired.forEach(shoppers::delete);
+    long oldest = streamTime - properties.shoppers().ttl().toMillis();
+    List<TimeIndex.Entry> due;
+    do {
+      due = expiry.takeDue(oldest - 1, EXPIRY_BATCH);
+      for (TimeIndex.Entry entry : due) {
+        // The profile decides, and mends the index: after a crash under at-least-once, a profile's
+        // write may have been kept and its entry's move lost, the activity then skipped as seen.
+        ShopperProfile profile = shoppers.get(entry.id());
+        if (profile != null) {
+          long lastActivity = profile.lastActivity().toEpochMilli();
+          if (lastActivity < oldest) {
+            shoppers.delete(entry.id());
+          } else {
+            expiry.add(lastActivity, entry.id());
+          }
+        }
+      }
+    } while (due.size() == EXPIRY_BATCH);
   }
 }

@@ -2,6 +2,7 @@ package dev.vigil.recommendation.affinity;
 
 import dev.vigil.common.shop.RelatedProducts;
 import dev.vigil.common.shop.RelatedProducts.RelatedProduct;
+import dev.vigil.common.state.StateSerdes;
 import dev.vigil.recommendation.RecommendationProperties;
 import dev.vigil.recommendation.affinity.AffinityUpdate.Contribution;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Folds affinity updates into a product's neighbours, keeping the strongest K.
@@ -33,6 +35,13 @@ public final class AffinityLearning {
 
   private final int neighbours;
   private final Duration halfLife;
+
+  /**
+   * A product's neighbours as the learning stores them, in the binary state format; they are
+   * published to {@code shop.related} in JSON.
+   */
+  public static final Serde<RelatedProducts> NEIGHBOURS_SERDE =
+      StateSerdes.binary(RelatedProducts.class, RelatedProduct.class);
 
   public AffinityLearning(RecommendationProperties properties) {
     this.neighbours = properties.affinity().neighbours();

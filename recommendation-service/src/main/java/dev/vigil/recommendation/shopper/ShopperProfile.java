@@ -2,7 +2,10 @@ package dev.vigil.recommendation.shopper;
 
 import dev.vigil.common.shop.Activity;
 import dev.vigil.common.shop.ActivityType;
+import dev.vigil.common.shop.Recommendation;
+import dev.vigil.common.shop.RecommendationBasis;
 import dev.vigil.common.shop.Recommendations;
+import dev.vigil.common.state.StateSerdes;
 import dev.vigil.recommendation.RecommendationProperties.Shoppers;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * What is remembered of one shopper: the current session's products (newest first), past purchases
@@ -19,6 +23,13 @@ import java.util.Optional;
  * <p>The current session is the session of the shopper's newest activity: an activity of another
  * session that is older (from a second device, or late) adds to the history but leaves the session
  * alone.
+ *
+ * <p>All of it is one stored value, read and written once per activity, rather than histories in
+ * time-ordered stores: every activity reads all of it (the event ids for a duplicate, the session
+ * for affinity and as seeds, the purchases and cart to exclude products, the shown products to
+ * demote them, the latest list to not repeat it), and most activities change the session, the event
+ * ids and the last activity together. Kept apart, that would be several range reads and several
+ * writes (and changelog records) per activity instead of one bounded value of a few kilobytes.
  */
 public record ShopperProfile(
     String sessionId,
@@ -31,6 +42,22 @@ public record ShopperProfile(
 
   public static final ShopperProfile NEW =
       new ShopperProfile(null, List.of(), List.of(), List.of(), List.of(), null, null);
+
+  /**
+   * Profiles as stored: in the binary state format, which names every type a profile holds, so
+   * renaming one of them makes earlier profiles unreadable (the golden-bytes test says so). One for
+   * the JVM, like each state serde here: building one generates the serializers of its types.
+   */
+  public static final Serde<ShopperProfile> SERDE =
+      StateSerdes.binary(
+          ShopperProfile.class,
+          SessionItem.class,
+          Purchase.class,
+          Shown.class,
+          Recommendations.class,
+          Recommendation.class,
+          ActivityType.class,
+          RecommendationBasis.class);
 
   public ShopperProfile {
     session = List.copyOf(session);

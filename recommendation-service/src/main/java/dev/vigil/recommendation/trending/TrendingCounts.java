@@ -1,6 +1,7 @@
 package dev.vigil.recommendation.trending;
 
 import dev.vigil.common.shop.Trending.TrendingProduct;
+import dev.vigil.common.state.StateSerdes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Weighted activity per product of one category in one window, for at most {@code capacity}
@@ -17,6 +19,9 @@ import java.util.TreeMap;
  * replaced.
  */
 public record TrendingCounts(Map<String, Double> scores) {
+
+  /** A pane's counts as stored, in the binary state format. */
+  static final Serde<TrendingCounts> SERDE = StateSerdes.binary(TrendingCounts.class);
 
   public static TrendingCounts empty() {
     return new TrendingCounts(Map.of());

@@ -153,13 +153,11 @@ class TrendingTest extends RecommendationTopologyTestBase {
     advanceTo(BEGINNING.plus(Duration.ofHours(3)));
 
     try (var panes =
-        driver
-            .<String, TrendingCounts>getKeyValueStore(RecommendationStores.TRENDING_PANES)
-            .all()) {
+        driver.<String, TrendingCounts>getWindowStore(RecommendationStores.TRENDING_PANES).all()) {
       assertThat(panes)
           .toIterable()
-          .extracting(entry -> entry.key)
-          .allSatisfy(key -> assertThat(key).startsWith("clocks/"));
+          .extracting(entry -> entry.key.key())
+          .allSatisfy(key -> assertThat(key).isEqualTo("clocks"));
     }
     assertThat(laptopLists()).hasSize(12);
   }
@@ -205,5 +203,57 @@ class TrendingTest extends RecommendationTopologyTestBase {
                 .get("laptops")
                 .windowEnd())
         .isEqualTo(WINDOW_END.plus(Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void shouldPublishEveryWindowWhenStreamTimeJumpsFarBeyondThem() {
+    session("alice", "s1", ActivityType.VIEW, BEGINNING.plusSeconds(1), LAPTOP);
+
+    advanceTo(BEGINNING.plus(Duration.ofHours(5)));
+
+    assertThat(laptopLists())
+        .hasSize(12)
+        .allSatisfy(
+            t -> assertThat(t.products()).containsExactly(new TrendingProduct(LAPTOP, 1, 1)))
+        .extracting(Trending::windowEnd)
+        .startsWith(WINDOW_END)
+        .endsWith(ONE_HOUR_LATER);
+  }
+
+  @Test
+  void shouldPublishTheCategoriesDueAtOnceInOrderOfTheirNames() {
+    view("alice", PHONE, BEGINNING.plusSeconds(1));
+    view("bob", LAPTOP, BEGINNING.plusSeconds(2));
+
+    advanceTo(WINDOW_CLOSED);
+
+    assertThat(trending.readValuesToList())
+        .extracting(Trending::category)
+        .containsExactly("laptops", "phones");
+  }
+
+  @Test
+  void shouldPublishTheOpenWindowsOfAPaneThatStartsBeforeTheLastPublishedWindow() {
+    session("alice", "s1", ActivityType.VIEW, BEGINNING.plusSeconds(1), LAPTOP);
+    advanceTo(WINDOW_CLOSED);
+
+    session("bob", "s1", ActivityType.VIEW, BEGINNING.minus(Duration.ofMinutes(3)), OTHER_LAPTOP);
+    advanceTo(WINDOW_CLOSED.plus(Duration.ofMinutes(5)));
+
+    assertThat(laptopLists())
+        .extracting(t -> t.products().stream().map(TrendingProduct::productId).toList())
+        // Equal counts in the second window: the smaller product id first.
+        .containsExactly(List.of(LAPTOP), List.of(OTHER_LAPTOP, LAPTOP));
+  }
+
+  @Test
+  void shouldKeepACategoryInTheIndexOnlyWhileItHasWindowsToPublish() {
+    session("alice", "s1", ActivityType.VIEW, BEGINNING.plusSeconds(1), LAPTOP);
+    advanceTo(WINDOW_CLOSED);
+    assertThat(indexed(RecommendationStores.TRENDING_DUE)).contains("laptops");
+
+    advanceTo(BEGINNING.plus(Duration.ofHours(2)));
+
+    assertThat(indexed(RecommendationStores.TRENDING_DUE)).containsOnly("clocks");
   }
 }

@@ -82,8 +82,9 @@ public final class IotStream {
     this.noise = new Random(scenario.seed());
     this.incidents = new Random(scenario.seed() + 1);
     int count = scenario.entitiesOr(DEFAULT_DEVICES);
+    Duration interval = scenario.reportingInterval();
     for (int i = 0; i < count; i++) {
-      Device device = device(i);
+      Device device = interval == null ? device(i) : reporting(device(i), interval);
       devices.add(device);
       byId.put(device.deviceId(), device);
       // Spread over the interval, so the fleet does not report in bursts.
@@ -279,6 +280,17 @@ public final class IotStream {
 
   private static int thresholdSeconds(Device device) {
     return device.thresholds().values().stream().mapToInt(Threshold::forSeconds).max().orElse(60);
+  }
+
+  /** The device as registered when it reports at another interval than its type's. */
+  private static Device reporting(Device device, Duration interval) {
+    return new Device(
+        device.deviceId(),
+        device.zone(),
+        device.type(),
+        device.location(),
+        (int) interval.toSeconds(),
+        device.thresholds());
   }
 
   private static Device device(int index) {

@@ -18,7 +18,8 @@ import java.util.Random;
 
 /**
  * An endless, deterministic stream of bedside monitor readings from admitted patients, each monitor
- * sending all seven NEWS2 parameters every {@link #INTERVAL}.
+ * sending all seven NEWS2 parameters every {@link #INTERVAL} (or the scenario's reporting
+ * interval).
  *
  * <p>Every patient has their own baseline (respiration, SpO2, systolic pressure, pulse and
  * temperature drawn within the ranges that score 0), around which their values wander slowly and
@@ -74,6 +75,7 @@ public final class VitalsStream {
   private final List<double[]> wander = new ArrayList<>();
   private final Episode[] episodes;
   private final Labels labels;
+  private final Duration interval;
   private Instant plannedUntil;
   private long sent;
 
@@ -86,6 +88,7 @@ public final class VitalsStream {
     this.noise = new Random(scenario.seed());
     this.planning = new Random(scenario.seed() + 1);
     this.incidentsPerPatientHour = scenario.incidentRatioOr(DEFAULT_INCIDENT_RATIO);
+    this.interval = scenario.reportingIntervalOr(INTERVAL);
     // Reading ids are unique per run, so a restarted demo's readings never look like redeliveries.
     this.runTag = Long.toString(live.getEpochSecond(), 36);
     int count = scenario.entitiesOr(DEFAULT_PATIENTS);
@@ -120,7 +123,7 @@ public final class VitalsStream {
     while (true) {
       long slot = sent++;
       int patient = (int) (slot % patients.size());
-      Instant at = first.plus(INTERVAL.multipliedBy(slot).dividedBy(patients.size()));
+      Instant at = first.plus(interval.multipliedBy(slot).dividedBy(patients.size()));
       while (!plannedUntil.isAfter(at)) {
         plan(plannedUntil, plannedUntil.plus(PLANNING_HORIZON));
         plannedUntil = plannedUntil.plus(PLANNING_HORIZON);
@@ -179,7 +182,7 @@ public final class VitalsStream {
         Instant high = onset;
         while (high.isBefore(worst)
             && news2(Severity.SEPSIS.values(baseline, fraction(onset, high, worst))) < 7) {
-          high = high.plus(INTERVAL);
+          high = high.plus(interval);
         }
         Instant deadline = later(onset.plus(DETECT_WITHIN), high);
         Instant end = worst.plus(WORST_HELD);
