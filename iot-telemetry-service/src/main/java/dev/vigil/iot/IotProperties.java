@@ -3,7 +3,6 @@ package dev.vigil.iot;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * IoT telemetry settings ({@code vigil.iot.*}), grouped by concern. Window sizes are not settings:
@@ -45,13 +44,9 @@ public record IotProperties(
    * @param grace how late a reading may be for its one-minute window
    * @param zoneGrace how late a device's one-minute means may reach their zone's windows: they come
    *     from every partition, whose stream times differ
-   * @param bufferBytes heap for the windows waiting to close, per kind of window and partition; a
-   *     device needs at most 2 KiB of it
    */
   public record Windows(
-      @DefaultValue("30s") Duration grace,
-      @DefaultValue("1m") Duration zoneGrace,
-      @DefaultValue("128MB") DataSize bufferBytes) {}
+      @DefaultValue("30s") Duration grace, @DefaultValue("1m") Duration zoneGrace) {}
 
   /**
    * @param defaultExpectedInterval for devices whose registration does not say, or that are not
@@ -94,9 +89,10 @@ public record IotProperties(
       @DefaultValue("40") double maxSpeedKmh, @DefaultValue("50") double minVehiclesPerMinute) {}
 
   /**
-   * @param deviceTtl state of a device (or of a zone's view of it) with no reading for this long is
-   *     forgotten
-   * @param sweepInterval how often, on the wall clock, forgotten state is removed
+   * @param deviceTtl state of a device with no reading for this long (on the service's clock) is
+   *     forgotten, and so is a zone, or a zone's view of a device, that heard nothing for as long
+   * @param sweepInterval how often, on the wall clock, the zone side looks for what to forget; the
+   *     device side does it with the offline check
    */
   public record State(
       @DefaultValue("7d") Duration deviceTtl, @DefaultValue("1h") Duration sweepInterval) {}
@@ -105,7 +101,7 @@ public record IotProperties(
   public static IotProperties defaults() {
     return new IotProperties(
         new Ingest(Duration.ofMinutes(5), 16, Duration.ofMinutes(10)),
-        new Windows(Duration.ofSeconds(30), Duration.ofMinutes(1), DataSize.ofMegabytes(128)),
+        new Windows(Duration.ofSeconds(30), Duration.ofMinutes(1)),
         new Offline(Duration.ofSeconds(60), 3, Duration.ofSeconds(1), Duration.ofSeconds(30)),
         new ThresholdDefaults(Duration.ofSeconds(60)),
         new Anomaly(30, 0.05, 4.0),

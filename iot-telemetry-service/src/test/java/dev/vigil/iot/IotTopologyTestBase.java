@@ -17,15 +17,21 @@ import dev.vigil.common.iot.ZoneStats;
 import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.testing.TestDrivers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -49,6 +55,12 @@ public abstract class IotTopologyTestBase {
   public static final String ZONE = "harbour";
   public static final String SEGMENT = "ring-road-12";
 
+  /** The driver's application id, and the one task it runs the whole topology in. */
+  private static final String APPLICATION_ID = "test";
+
+  private static final String TASK = "0_0";
+  private static final String GLOBAL = "global";
+
   protected final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   protected Topology topology;
   protected TopologyTestDriver driver;
@@ -61,6 +73,9 @@ public abstract class IotTopologyTestBase {
   protected TestOutputTopic<String, Alert> alerts;
 
   private Instant wallClock = BEGINNING;
+
+  /** Where the drivers of a test keep their state, one after the other. */
+  private Path state;
 
   /** The service's clock: the driver's wall clock. */
   private final Clock clock =
@@ -87,24 +102,59 @@ public abstract class IotTopologyTestBase {
   }
 
   @BeforeEach
-  void startDriver() {
+  void startDriver() throws IOException {
     StreamsBuilder builder = new StreamsBuilder();
     new IotTopology(properties(), new IotMetrics(registry), new VigilMetrics(registry), clock)
         .build(builder);
     topology = builder.build();
-    driver = TestDrivers.create(topology, BEGINNING);
-    telemetry = input(driver, IotTopics.TELEMETRY);
-    devices = input(driver, IotTopics.DEVICES);
-    aggregates = output(driver, IotTopics.AGGREGATES);
-    zoneStats = output(driver, IotTopics.ZONE_STATS);
-    segmentStats = output(driver, IotTopics.SEGMENT_STATS);
-    late = output(driver, IotTopics.LATE);
-    alerts = output(driver, IotTopics.ALERTS);
+    state = Files.createTempDirectory("iot-test-state-");
+    driver = startDriver(BEGINNING);
+  }
+
+  /**
+   * Stops the driver and starts another on the state it leaves behind, as the service restarts on
+   * its state directory.
+   */
+  protected void restartOnTheSameState() throws IOException {
+    driver.close();
+    driver = startDriver(wallClock);
+  }
+
+  /**
+   * A driver deletes its state directory when it closes. Each starts on a directory of its own
+   * whose task and global directories are links to those in {@link #state}: it deletes only the
+   * links, and leaves what it wrote for the next.
+   */
+  private TopologyTestDriver startDriver(Instant wallClockTime) throws IOException {
+    Path dir = Files.createTempDirectory("iot-test-driver-");
+    Path application = Files.createDirectories(dir.resolve(APPLICATION_ID));
+    for (String task : List.of(TASK, GLOBAL)) {
+      Files.createSymbolicLink(
+          application.resolve(task), Files.createDirectories(state.resolve(task)));
+    }
+    dir.toFile().deleteOnExit();
+    application.toFile().deleteOnExit();
+    TopologyTestDriver started =
+        TestDrivers.create(
+            topology, wallClockTime, Map.of(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+    telemetry = input(started, IotTopics.TELEMETRY);
+    devices = input(started, IotTopics.DEVICES);
+    aggregates = output(started, IotTopics.AGGREGATES);
+    zoneStats = output(started, IotTopics.ZONE_STATS);
+    segmentStats = output(started, IotTopics.SEGMENT_STATS);
+    late = output(started, IotTopics.LATE);
+    alerts = output(started, IotTopics.ALERTS);
+    return started;
   }
 
   @AfterEach
-  void closeDriver() {
+  void closeDriver() throws IOException {
     driver.close();
+    try (Stream<Path> files = Files.walk(state)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   /** Each reading arrives when it happened; one that happened earlier than now arrives now. */

@@ -6,6 +6,7 @@ import dev.vigil.common.iot.Alert;
 import dev.vigil.common.iot.Device;
 import dev.vigil.common.query.InteractiveQueries;
 import dev.vigil.iot.IotStores;
+import dev.vigil.iot.device.DeviceState;
 import dev.vigil.iot.liveness.Liveness;
 import dev.vigil.iot.rules.DeviceWatch;
 import dev.vigil.iot.window.DeviceMinute;
@@ -32,13 +33,14 @@ class DeviceController {
   DeviceView device(@PathVariable String id, HttpServletRequest request) {
     String deviceId = requireId(id, "device id");
     return queries.routed(
-        IotStores.DEVICE_LIVENESS, deviceId, request, DeviceView.class, () -> local(deviceId));
+        IotStores.DEVICE_STATE, deviceId, request, DeviceView.class, () -> local(deviceId));
   }
 
   private DeviceView local(String deviceId) {
     Device device = queries.<Device>localStore(IotStores.DEVICES).get(deviceId);
-    Liveness liveness = queries.<Liveness>localStore(IotStores.DEVICE_LIVENESS).get(deviceId);
-    DeviceWatch watch = queries.<DeviceWatch>localStore(IotStores.DEVICE_WATCHES).get(deviceId);
+    DeviceState state = queries.<DeviceState>localStore(IotStores.DEVICE_STATE).get(deviceId);
+    Liveness liveness = state == null ? null : state.liveness();
+    DeviceWatch watch = state == null ? null : state.watch();
     DeviceMinute minute = queries.<DeviceMinute>localStore(IotStores.LATEST_MINUTES).get(deviceId);
     if (device == null && liveness == null) {
       throw new ResponseStatusException(

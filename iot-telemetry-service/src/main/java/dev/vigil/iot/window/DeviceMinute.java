@@ -1,5 +1,6 @@
 package dev.vigil.iot.window;
 
+import dev.vigil.common.iot.Device;
 import dev.vigil.common.iot.DeviceType;
 import dev.vigil.common.iot.MetricAggregate;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * A device's closed one-minute window, with the zone and type it had when the window closed ({@code
- * null} for an unregistered device). Its event time is the window's start, so that on the way to
+ * null} for an unregistered device). Its record time is the window's start, so that on the way to
  * its zone it falls into the zone window that contains its minute.
  */
 public record DeviceMinute(
@@ -23,6 +24,19 @@ public record DeviceMinute(
 
   public DeviceMinute {
     metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+  }
+
+  /** A device's closed minute, before it is placed in the device's zone. */
+  public static DeviceMinute of(String deviceId, WindowResult.Closed<DeviceWindow> window) {
+    return new DeviceMinute(
+        deviceId, null, null, window.start(), window.end(), window.aggregate().metrics());
+  }
+
+  /** This minute in the zone and with the type of the device's registration, if it has one. */
+  public DeviceMinute placedIn(Device device) {
+    return device == null
+        ? this
+        : new DeviceMinute(deviceId, device.zone(), device.type(), windowStart, windowEnd, metrics);
   }
 
   public List<MetricAggregate> aggregates() {

@@ -1,82 +1,46 @@
 package dev.vigil.iot.window;
 
-import dev.vigil.common.enrich.ReferenceData;
-import dev.vigil.common.iot.Device;
-import dev.vigil.iot.IotProperties;
 import dev.vigil.iot.IotStores;
-import dev.vigil.iot.StateSweep;
-import java.time.Instant;
-import java.util.Set;
-import org.apache.kafka.streams.processor.PunctuationType;
+import dev.vigil.iot.device.DeviceState;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Gives each closed device-minute its device's current zone and type, and keeps the latest one per
- * device for {@code GET /devices/{id}}.
+ * Keeps each device's latest closed minute for {@code GET /devices/{id}}, and passes the minutes
+ * on. A device's windows close in order, so the newest minute simply replaces the one before.
+ *
+ * <p>The minute is a store of its own rather than part of the device's state: it changes once a
+ * minute and only the API reads it, while the device's state is read and written with every
+ * reading, which would then carry the minute's statistics along each time. It is kept only for a
+ * device the service still remembers: the device monitor forgets both when the device goes silent,
+ * and a minute that closes after that would never be forgotten.
  */
 public final class LatestMinutes implements FixedKeyProcessor<String, DeviceMinute, DeviceMinute> {
 
-  private final IotProperties.State retention;
   private FixedKeyProcessorContext<String, DeviceMinute> context;
-  private ReferenceData.Lookup<Device> devices;
+  private KeyValueStore<String, DeviceState> devices;
   private KeyValueStore<String, DeviceMinute> latest;
 
-  private LatestMinutes(IotProperties properties) {
-    this.retention = properties.state();
-  }
-
-  public static FixedKeyProcessorSupplier<String, DeviceMinute, DeviceMinute> supplier(
-      IotProperties properties) {
-    return new FixedKeyProcessorSupplier<>() {
-      @Override
-      public FixedKeyProcessor<String, DeviceMinute, DeviceMinute> get() {
-        return new LatestMinutes(properties);
-      }
-
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        return Set.of(IotStores.latestMinutes());
-      }
-    };
+  /** Needs the stores {@link IotStores#DEVICE_STATE} and {@link IotStores#LATEST_MINUTES}. */
+  public static FixedKeyProcessorSupplier<String, DeviceMinute, DeviceMinute> supplier() {
+    return LatestMinutes::new;
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, DeviceMinute> context) {
     this.context = context;
-    devices = ReferenceData.lookup(context, IotStores.DEVICES);
+    devices = context.getStateStore(IotStores.DEVICE_STATE);
     latest = context.getStateStore(IotStores.LATEST_MINUTES);
-    context.schedule(
-        retention.sweepInterval(),
-        PunctuationType.WALL_CLOCK_TIME,
-        now -> {
-          Instant oldest = Instant.ofEpochMilli(now).minus(retention.deviceTtl());
-          StateSweep.remove(latest, m -> m.windowEnd().isBefore(oldest));
-        });
   }
 
   @Override
   public void process(FixedKeyRecord<String, DeviceMinute> record) {
-    DeviceMinute minute = record.value();
-    Device device = devices.get(record.key());
-    DeviceMinute placed =
-        device == null
-            ? minute
-            : new DeviceMinute(
-                minute.deviceId(),
-                device.zone(),
-                device.type(),
-                minute.windowStart(),
-                minute.windowEnd(),
-                minute.metrics());
-    DeviceMinute previous = latest.get(record.key());
-    if (previous == null || !previous.windowStart().isAfter(placed.windowStart())) {
-      latest.put(record.key(), placed);
+    if (devices.get(record.key()) != null) {
+      latest.put(record.key(), record.value());
     }
-    context.forward(record.withValue(placed));
+    context.forward(record);
   }
 }

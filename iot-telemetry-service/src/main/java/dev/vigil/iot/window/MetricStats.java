@@ -4,9 +4,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
  * Count, mean, spread and range of a series of values, updated one value at a time with Welford's
- * algorithm: numerically stable, and five numbers however many values. Stored as a JSON array, not
- * an object: a device's open windows wait on the heap until they close, and the field names would
- * be a third of their size.
+ * algorithm: numerically stable, and five numbers however many values. In JSON an array, not an
+ * object, as earlier releases wrote it to the zone repartition topic, which is still read.
  *
  * @param m2 sum of squared differences from the mean
  */

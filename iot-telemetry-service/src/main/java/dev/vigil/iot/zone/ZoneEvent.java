@@ -5,20 +5,28 @@ import java.util.List;
 
 /**
  * What the zone monitor hears about a zone: a device's minute or alert, a closed five-minute
- * window's statistics, or a closed segment minute. Exactly one field is set. Lives only inside the
- * zone's task.
+ * window's statistics, or a closed segment minute. Lives only inside the zone's task.
  */
-public record ZoneEvent(ZoneInput device, List<ZoneStats> stats, SegmentMinute segment) {
+public sealed interface ZoneEvent {
 
-  public static ZoneEvent of(ZoneInput device) {
-    return new ZoneEvent(device, null, null);
+  /** A device's closed minute or alert. */
+  record DeviceNews(ZoneInput input) implements ZoneEvent {}
+
+  /** The statistics of a closed five-minute window, one per metric. */
+  record Stats(List<ZoneStats> stats) implements ZoneEvent {}
+
+  /** A closed minute of a road segment. */
+  record Segment(SegmentMinute minute) implements ZoneEvent {}
+
+  static ZoneEvent of(ZoneInput device) {
+    return new DeviceNews(device);
   }
 
-  public static ZoneEvent of(List<ZoneStats> stats) {
-    return new ZoneEvent(null, stats, null);
+  static ZoneEvent of(List<ZoneStats> stats) {
+    return new Stats(stats);
   }
 
-  public static ZoneEvent of(SegmentMinute segment) {
-    return new ZoneEvent(null, null, segment);
+  static ZoneEvent of(SegmentMinute segment) {
+    return new Segment(segment);
   }
 }

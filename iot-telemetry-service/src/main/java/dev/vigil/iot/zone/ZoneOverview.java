@@ -11,15 +11,15 @@ import java.util.TreeMap;
 
 /**
  * A zone's latest statistics per metric, its latest segment statistics with the minutes they were
- * averaged over (at most five), and its open congestion alert. {@code updated} is the event time of
- * the newest statistics, for forgetting zones that went quiet.
+ * averaged over (at most five), and its open congestion alert. {@code heardAt} is when, on the
+ * service's clock, the zone last heard of new statistics, for forgetting zones that went quiet.
  */
 public record ZoneOverview(
     Map<String, ZoneStats> latestStats,
     SegmentStats latestSegment,
     List<SegmentMinute> recentMinutes,
     Alert congestion,
-    Instant updated) {
+    Instant heardAt) {
 
   public static final ZoneOverview EMPTY =
       new ZoneOverview(Map.of(), null, List.of(), null, Instant.EPOCH);

@@ -8,6 +8,7 @@ import dev.vigil.common.iot.AlertStatus;
 import dev.vigil.common.iot.AlertType;
 import dev.vigil.iot.IotStores;
 import dev.vigil.iot.IotTopologyTestBase;
+import dev.vigil.iot.device.DeviceState;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,8 +88,9 @@ class AnomalyRuleTest extends IotTopologyTestBase {
 
     AnomalyRule.Baseline baseline =
         driver
-            .<String, DeviceWatch>getKeyValueStore(IotStores.DEVICE_WATCHES)
+            .<String, DeviceState>getKeyValueStore(IotStores.DEVICE_STATE)
             .get("s1")
+            .watch()
             .metric("temperatureC")
             .baseline();
     assertThat(baseline.mean()).isCloseTo(20.6, within(0.01));
