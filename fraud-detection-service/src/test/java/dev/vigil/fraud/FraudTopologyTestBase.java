@@ -98,6 +98,11 @@ public abstract class FraudTopologyTestBase {
         .toList();
   }
 
+  /** A payment on an account and card of its own, which moves stream time to {@code at}. */
+  protected void streamTimeReaches(Instant at) {
+    pay(payment("clock-" + at).cardId("card-clock").accountId("acct-clock").at(at).build());
+  }
+
   /** The ids of the payments the card keeps, oldest first. */
   protected List<String> kept(String cardId) {
     List<String> ids = new ArrayList<>();
