@@ -40,12 +40,7 @@ class PaymentsByAccountFormatTest {
 
   @Test
   void shouldReadAPaymentAsVersionOneWroteIt() {
-    byte[] bytes =
-        GoldenFiles.read(
-            "Transaction.v1.bin",
-            () -> FraudTopology.BY_ACCOUNT_VALUES.serializer().serialize("", PAYMENT));
-
-    assertThat(FraudTopology.BY_ACCOUNT_VALUES.deserializer().deserialize("", bytes))
+    assertThat(GoldenFiles.readBack("Transaction.v1.bin", FraudTopology.BY_ACCOUNT_VALUES, PAYMENT))
         .isEqualTo(PAYMENT);
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Golden files: the bytes a format wrote for a fixed example value, committed under the module's
@@ -18,6 +19,12 @@ public final class GoldenFiles {
   private static final Path DIRECTORY = Path.of("src", "test", "resources", "golden");
 
   private GoldenFiles() {}
+
+  /** {@code example} as {@code serde} reads it from the file, which it writes if missing. */
+  public static <T> T readBack(String name, Serde<T> serde, T example) {
+    byte[] bytes = read(name, () -> serde.serializer().serialize("", example));
+    return serde.deserializer().deserialize("", bytes);
+  }
 
   /** The file's bytes; if it is missing (outside CI), {@code current} written to it first. */
   public static byte[] read(String name, Supplier<byte[]> current) {

@@ -16,11 +16,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * payment's event time. Entries leave with the store's segments once stream time has passed the
  * history retention; nothing is ever rewritten.
  *
- * <p>A payment is scored against the card's newest payments (at most {@code maxPayments} of them)
- * no older than the retention before stream time: what the card kept as one list before. Reading
- * backwards from the newest gives those first, so a payment reads the ones after it (if it arrived
- * out of order), then back from its own time only as far as its rules need, and never more than
- * {@code maxPayments}.
+ * <p>A payment is scored against the card's newest payments, at most {@code maxPayments} of them,
+ * no older than the retention before stream time: the list a card used to keep, its age now
+ * measured from stream time rather than from the card's own newest payment. Reading backwards from
+ * the newest gives exactly those first, so a payment reads the ones after it (if it arrived out of
+ * order), then back from its own time only as far as its rules need, and never more than {@code
+ * maxPayments}.
  */
 final class CardPayments {
 

@@ -54,8 +54,8 @@ public final class FraudStores {
         Stores.windowStoreBuilder(
             Stores.persistentWindowStore(
                 CARD_PAYMENTS,
-                // Kafka keeps what is less than its retention older than stream time; a card keeps
-                // what is at most the history retention older, as it always did.
+                // Kafka reads back what is less than its retention older than the newest entry;
+                // a card's history reaches exactly the retention back, as it always did.
                 properties.historyRetention().plusMillis(1),
                 Duration.ZERO,
                 // Two payments of a card in the same millisecond are two entries.

@@ -10,7 +10,6 @@ import dev.vigil.fraud.rules.SpendingStats;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /** The stores' values as the first binary release wrote them stay readable. */
@@ -23,7 +22,7 @@ class StoredFormatsTest {
     CardPayment payment =
         new CardPayment("tx-1", PAID, 25.5, "NL", 52.3676, 4.9041, Channel.CARD_PRESENT);
 
-    assertThat(readGolden("CardPayment.v1.bin", FraudStores.CARD_PAYMENT_VALUES, payment))
+    assertThat(GoldenFiles.readBack("CardPayment.v1.bin", FraudStores.CARD_PAYMENT_VALUES, payment))
         .isEqualTo(payment);
   }
 
@@ -31,7 +30,9 @@ class StoredFormatsTest {
   void shouldReadAnOnlineCardPaymentWithoutALocation() {
     CardPayment payment = new CardPayment("tx-2", PAID, 1.0, "US", null, null, Channel.ONLINE);
 
-    assertThat(readGolden("CardPayment-online.v1.bin", FraudStores.CARD_PAYMENT_VALUES, payment))
+    assertThat(
+            GoldenFiles.readBack(
+                "CardPayment-online.v1.bin", FraudStores.CARD_PAYMENT_VALUES, payment))
         .isEqualTo(payment);
   }
 
@@ -53,7 +54,7 @@ class StoredFormatsTest {
                         PAID))),
             PAID.toEpochMilli() + 30L * 24 * 3600 * 1000);
 
-    assertThat(readGolden("AccountState.v1.bin", FraudStores.ACCOUNT_STATE_VALUES, state))
+    assertThat(GoldenFiles.readBack("AccountState.v1.bin", FraudStores.ACCOUNT_STATE_VALUES, state))
         .isEqualTo(state);
   }
 
@@ -62,12 +63,8 @@ class StoredFormatsTest {
     AccountState state = new AccountState(null, RecentAlerts.EMPTY, 42);
 
     assertThat(
-            readGolden("AccountState-alerts-only.v1.bin", FraudStores.ACCOUNT_STATE_VALUES, state))
+            GoldenFiles.readBack(
+                "AccountState-alerts-only.v1.bin", FraudStores.ACCOUNT_STATE_VALUES, state))
         .isEqualTo(state);
-  }
-
-  private static <T> T readGolden(String file, Serde<T> serde, T example) {
-    byte[] bytes = GoldenFiles.read(file, () -> serde.serializer().serialize("", example));
-    return serde.deserializer().deserialize("", bytes);
   }
 }

@@ -75,12 +75,8 @@ class StoredFormatsTest {
   void shouldReadAPatientStateAsVersionOneWroteIt() {
     PatientState state = deteriorating();
 
-    byte[] bytes =
-        GoldenFiles.read(
-            "PatientState.v1.bin",
-            () -> VitalsStores.PATIENT_STATE_VALUES.serializer().serialize("", state));
-
-    assertThat(VitalsStores.PATIENT_STATE_VALUES.deserializer().deserialize("", bytes))
+    assertThat(
+            GoldenFiles.readBack("PatientState.v1.bin", VitalsStores.PATIENT_STATE_VALUES, state))
         .isEqualTo(state);
   }
 
@@ -88,12 +84,9 @@ class StoredFormatsTest {
   void shouldReadTheStateOfAPatientNotHeardFromYet() {
     PatientState state = PatientState.expectedFrom(MEASURED.toEpochMilli());
 
-    byte[] bytes =
-        GoldenFiles.read(
-            "PatientState-expected.v1.bin",
-            () -> VitalsStores.PATIENT_STATE_VALUES.serializer().serialize("", state));
-
-    assertThat(VitalsStores.PATIENT_STATE_VALUES.deserializer().deserialize("", bytes))
+    assertThat(
+            GoldenFiles.readBack(
+                "PatientState-expected.v1.bin", VitalsStores.PATIENT_STATE_VALUES, state))
         .isEqualTo(state);
   }
 }
