@@ -37,21 +37,24 @@ public final class VitalsStores {
   /** When each patient's monitor next has to be looked at, on the wall clock. */
   public static final String MONITOR_CHECKS = "monitor-checks";
 
-  static final Serde<PatientState> PATIENT_STATE_VALUES =
-      StateSerdes.binary(
-          PatientState.class,
-          Observations.class,
-          Measurement.class,
-          Consciousness.class,
-          EarlyWarningScore.class,
-          SubScores.class,
-          VitalSign.class,
-          RiskBand.class,
-          TrendRun.class,
-          VitalsAlert.class,
-          AlertType.class);
+  static final Serde<PatientState> PATIENT_STATE_VALUES = patientStateValues();
 
   private VitalsStores() {}
+
+  static Serde<PatientState> patientStateValues() {
+    return StateSerdes.binary(
+        PatientState.class,
+        Observations.class,
+        Measurement.class,
+        Consciousness.class,
+        EarlyWarningScore.class,
+        SubScores.class,
+        VitalSign.class,
+        RiskBand.class,
+        TrendRun.class,
+        VitalsAlert.class,
+        AlertType.class);
+  }
 
   static Set<StoreBuilder<?>> monitorStores() {
     return Set.of(

@@ -14,6 +14,7 @@ import dev.vigil.common.vitals.VitalSign;
 import dev.vigil.common.vitals.VitalsAlert;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 /** The patient state as the first binary release wrote it stays readable. */
@@ -87,6 +88,22 @@ class StoredFormatsTest {
     assertThat(
             GoldenFiles.readBack(
                 "PatientState-expected.v1.bin", VitalsStores.PATIENT_STATE_VALUES, state))
+        .isEqualTo(state);
+  }
+
+  @Test
+  void shouldWriteBackWhatItReadSoThatARestartedServiceReadsIt() {
+    PatientState state = deteriorating();
+    byte[] golden =
+        GoldenFiles.read(
+            "PatientState.v1.bin",
+            () -> VitalsStores.PATIENT_STATE_VALUES.serializer().serialize("", state));
+    Serde<PatientState> running = VitalsStores.patientStateValues();
+
+    byte[] written =
+        running.serializer().serialize("", running.deserializer().deserialize("", golden));
+
+    assertThat(VitalsStores.patientStateValues().deserializer().deserialize("", written))
         .isEqualTo(state);
   }
 }
