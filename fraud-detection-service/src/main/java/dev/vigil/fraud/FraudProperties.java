@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param reviewScore risk score from which a payment goes to manual review
  * @param declineScore risk score from which a payment is declined
- * @param historyRetention how far back, from a card's newest payment, its payments are kept; also
- *     how late a payment may arrive and still be scored against its neighbours in time
- * @param maxCardHistory most payments kept per card
+ * @param historyRetention how far back in event time, from the newest payment of the account's
+ *     partition (its stream time), a card's payments are kept; also how late a payment may arrive
+ *     and still be scored against its neighbours in time
+ * @param maxCardHistory most of a card's newest payments a payment is scored against
  * @param profileTtl how long an account's spending statistics survive without payments
  * @param recentAlerts alerts kept per account for the risk API
  * @param alertTtl how long an account's alerts are kept for the risk API

@@ -7,15 +7,19 @@ import static dev.vigil.common.fraud.FraudTopics.RULES;
 import static dev.vigil.common.fraud.FraudTopics.TRANSACTIONS;
 
 import dev.vigil.common.enrich.ReferenceData;
+import dev.vigil.common.fraud.Channel;
 import dev.vigil.common.fraud.FraudAlert;
 import dev.vigil.common.fraud.RuleHit;
+import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.metrics.MeasuredEmission;
 import dev.vigil.common.metrics.VigilMetrics;
+import dev.vigil.common.state.StateSerdes;
 import dev.vigil.fraud.rules.RuleBook;
 import dev.vigil.fraud.scoring.FraudScorer;
 import dev.vigil.fraud.scoring.FraudStores;
 import dev.vigil.fraud.scoring.ScoredTransaction;
 import java.util.Comparator;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -39,6 +43,13 @@ public final class FraudTopology {
   public static final String DECISIONS_SINK = "decisions-sink";
   public static final String ALERTS_SINK = "alerts-sink";
 
+  /**
+   * Payments cross the repartition in the binary state format, so each is parsed from JSON once, at
+   * the source; records an earlier release left there in JSON are still read.
+   */
+  static final Serde<Transaction> BY_ACCOUNT_VALUES =
+      StateSerdes.binary(Transaction.class, Channel.class);
+
   private final FraudProperties properties;
   private final RuleBook ruleBook;
   private final VigilMetrics metrics;
@@ -57,7 +68,7 @@ public final class FraudTopology {
         builder.stream(TRANSACTIONS.name(), TRANSACTIONS.consumed().withName(TRANSACTIONS_SOURCE))
             .selectKey((cardId, transaction) -> transaction.accountId(), Named.as(KEY_BY_ACCOUNT))
             .repartition(
-                Repartitioned.with(TRANSACTIONS.keySerde(), TRANSACTIONS.valueSerde())
+                Repartitioned.with(TRANSACTIONS.keySerde(), BY_ACCOUNT_VALUES)
                     .withName(BY_ACCOUNT_TOPIC))
             .process(FraudScorer.supplier(ruleBook, properties), Named.as(SCORER));
 

@@ -10,8 +10,6 @@ import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.testing.TopologyTopics;
 import dev.vigil.common.testing.TransactionBuilder;
 import dev.vigil.fraud.rules.VelocityRule;
-import dev.vigil.fraud.scoring.CardHistory;
-import dev.vigil.fraud.scoring.FraudStores;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,10 +97,8 @@ class FraudTopologyTest extends FraudTopologyTestBase {
             .at(BEGINNING.plus(Duration.ofHours(25)))
             .build());
 
-    assertThat(driver.<String, CardHistory>getKeyValueStore(FraudStores.CARD_HISTORY).get("card-1"))
-        .isNull();
-    assertThat(driver.<String, CardHistory>getKeyValueStore(FraudStores.CARD_HISTORY).get("card-2"))
-        .isNotNull();
+    assertThat(kept("card-1")).isEmpty();
+    assertThat(kept("card-2")).isNotEmpty();
   }
 
   @Test
@@ -113,27 +109,20 @@ class FraudTopologyTest extends FraudTopologyTestBase {
     assertThat(decisions.readValuesToList())
         .extracting(Decision::transactionId)
         .containsExactly("recent", "too-late");
-    assertThat(
-            driver
-                .<String, CardHistory>getKeyValueStore(FraudStores.CARD_HISTORY)
-                .get("card-1")
-                .payments())
-        .extracting(p -> p.transactionId())
-        .containsExactly("recent");
+    assertThat(kept("card-1")).containsExactly("recent");
   }
 
   @Test
-  void shouldKeepAtMostTheConfiguredPaymentsPerCard() {
+  void shouldScoreAgainstAtMostTheConfiguredPaymentsPerCard() {
+    setRule(VelocityRule.ID, true, Map.of("maxTransactions", 1, "windowSeconds", 86_400));
+
     for (int i = 0; i < 120; i++) {
       pay(payment("t" + i).at(BEGINNING.plusSeconds(i * 10L)).build());
     }
 
-    assertThat(
-            driver
-                .<String, CardHistory>getKeyValueStore(FraudStores.CARD_HISTORY)
-                .get("card-1")
-                .payments())
-        .hasSize(100);
+    assertThat(alerts.readValuesToList())
+        .last()
+        .satisfies(a -> assertThat(a.rules().get(0).evidence()).containsEntry("count", 101));
     assertThat(decisions.readValuesToList()).hasSize(120);
   }
 }

@@ -13,10 +13,13 @@ import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.metrics.VigilMetrics;
 import dev.vigil.common.testing.TestDrivers;
 import dev.vigil.common.testing.TransactionBuilder;
+import dev.vigil.fraud.rules.CardPayment;
 import dev.vigil.fraud.rules.RuleBook;
+import dev.vigil.fraud.scoring.FraudStores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -24,6 +27,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -92,6 +96,23 @@ public abstract class FraudTopologyTestBase {
     return alerts.readValuesToList().stream()
         .map(a -> a.rules().stream().map(r -> r.ruleId()).toList())
         .toList();
+  }
+
+  /** A payment on an account and card of its own, which moves stream time to {@code at}. */
+  protected void streamTimeReaches(Instant at) {
+    pay(payment("clock-" + at).cardId("card-clock").accountId("acct-clock").at(at).build());
+  }
+
+  /** The ids of the payments the card keeps, oldest first. */
+  protected List<String> kept(String cardId) {
+    List<String> ids = new ArrayList<>();
+    try (WindowStoreIterator<CardPayment> entries =
+        driver
+            .<String, CardPayment>getWindowStore(FraudStores.CARD_PAYMENTS)
+            .fetch(cardId, 0, Long.MAX_VALUE)) {
+      entries.forEachRemaining(entry -> ids.add(entry.value.transactionId()));
+    }
+    return ids;
   }
 
   /** A payment of 25.00 EUR in a shop in Amsterdam at the beginning, changed where a test says. */

@@ -49,9 +49,14 @@ public final class StateSerdes {
    * Fory must be told of too; JDK types (strings, numbers, instants, lists, maps) need no mention.
    */
   public static <T> Serde<T> binary(Class<T> type, Class<?>... related) {
-    ThreadSafeFory fory = fory(type, related);
     Serde<T> json = JsonSerdes.serdeFor(type);
-    return Serdes.serdeFrom(new Writer<>(fory), new Reader<>(type, fory, json.deserializer()));
+    // One Fory writes and another reads: a Fory 1.6.0 that has read an enum held in a field whose
+    // type is a type parameter (a vitals Measurement<Consciousness>) then describes that enum, in
+    // what it writes, as java.lang.Enum, which no reader accepts; a restarted service could not
+    // read back the state it wrote after restoring.
+    return Serdes.serdeFrom(
+        new Writer<>(fory(type, related)),
+        new Reader<>(type, fory(type, related), json.deserializer()));
   }
 
   private static ThreadSafeFory fory(Class<?> type, Class<?>... related) {

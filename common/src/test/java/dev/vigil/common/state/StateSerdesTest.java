@@ -25,6 +25,11 @@ class StateSerdesTest {
 
   record Other(String id) {}
 
+  /** A value whose type is a type parameter, as a vitals measurement's is. */
+  record Held<T>(T value) {}
+
+  record Holder(Held<Kind> kind) {}
+
   private final Serde<Whole> serde = StateSerdes.binary(Whole.class, Part.class, Kind.class);
 
   private static Whole whole() {
@@ -88,5 +93,24 @@ class StateSerdesTest {
   void shouldRefuseAnEmptyValue() {
     assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[0]))
         .isInstanceOf(SerializationException.class);
+  }
+
+  @Test
+  void shouldWriteWhatAFreshReaderReadsAfterReadingAnEnumOfAGenericField() {
+    Holder holder = new Holder(new Held<>(Kind.LARGE));
+    byte[] earlier =
+        StateSerdes.binary(Holder.class, Held.class, Kind.class)
+            .serializer()
+            .serialize("t", holder);
+    Serde<Holder> restarted = StateSerdes.binary(Holder.class, Held.class, Kind.class);
+
+    byte[] rewritten =
+        restarted.serializer().serialize("t", restarted.deserializer().deserialize("t", earlier));
+
+    assertThat(
+            StateSerdes.binary(Holder.class, Held.class, Kind.class)
+                .deserializer()
+                .deserialize("t", rewritten))
+        .isEqualTo(holder);
   }
 }

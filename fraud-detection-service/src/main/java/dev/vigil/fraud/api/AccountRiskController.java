@@ -5,6 +5,7 @@ import static dev.vigil.common.web.InvalidRequestException.requireId;
 import dev.vigil.common.fraud.Account;
 import dev.vigil.common.query.InteractiveQueries;
 import dev.vigil.fraud.rules.SpendingStats;
+import dev.vigil.fraud.scoring.AccountState;
 import dev.vigil.fraud.scoring.FraudStores;
 import dev.vigil.fraud.scoring.RecentAlerts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,25 +27,19 @@ class AccountRiskController {
   AccountRisk risk(@PathVariable String id, HttpServletRequest request) {
     String accountId = requireId(id, "account id");
     return queries.routed(
-        FraudStores.ACCOUNT_SPENDING,
-        accountId,
-        request,
-        AccountRisk.class,
-        () -> local(accountId));
+        FraudStores.ACCOUNT_STATE, accountId, request, AccountRisk.class, () -> local(accountId));
   }
 
   private AccountRisk local(String accountId) {
     Account account = queries.<Account>localStore(FraudStores.ACCOUNTS).get(accountId);
-    SpendingStats stats =
-        queries.<SpendingStats>localStore(FraudStores.ACCOUNT_SPENDING).get(accountId);
-    RecentAlerts alerts =
-        queries.<RecentAlerts>localStore(FraudStores.ACCOUNT_ALERTS).get(accountId);
+    AccountState state = queries.<AccountState>localStore(FraudStores.ACCOUNT_STATE).get(accountId);
+    SpendingStats stats = state == null ? null : state.spending();
     return new AccountRisk(
         accountId,
         account,
         stats == null
             ? null
             : new AccountRisk.Spending(stats.count(), stats.mean(), stats.stdDev()),
-        alerts == null ? RecentAlerts.EMPTY : alerts);
+        state == null ? RecentAlerts.EMPTY : state.alerts());
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.fraud.rules;
 
 import dev.vigil.common.fraud.RuleHit;
+import dev.vigil.common.fraud.Transaction;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,14 +35,18 @@ public final class CardTestingRule implements FraudRule {
   }
 
   @Override
+  public HistoryNeed historyNeed(Transaction payment, RuleParameters parameters) {
+    return isLarge(payment, parameters) ? HistoryNeed.within(window(parameters)) : HistoryNeed.NONE;
+  }
+
+  @Override
   public Optional<RuleHit> evaluate(PaymentContext payment, RuleParameters parameters) {
-    double amount = payment.transaction().amount().doubleValue();
-    double large = parameters.number("largeAmount");
-    if (amount < large) {
+    if (!isLarge(payment.transaction(), parameters)) {
       return Optional.empty();
     }
+    double amount = payment.transaction().amount().doubleValue();
     double small = parameters.number("smallAmount");
-    long window = (long) (parameters.number("windowSeconds") * 1000);
+    long window = window(parameters);
     long t = payment.eventMillis();
     long smallBefore =
         payment.cardHistory().stream()
@@ -73,5 +78,13 @@ public final class CardTestingRule implements FraudRule {
                 amount,
                 "windowSeconds",
                 window / 1000)));
+  }
+
+  private static boolean isLarge(Transaction payment, RuleParameters parameters) {
+    return payment.amount().doubleValue() >= parameters.number("largeAmount");
+  }
+
+  private static long window(RuleParameters parameters) {
+    return (long) (parameters.number("windowSeconds") * 1000);
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.fraud.rules;
 
 import dev.vigil.common.fraud.RuleHit;
+import dev.vigil.common.fraud.Transaction;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,4 +18,12 @@ public interface FraudRule {
   Map<String, Object> defaults();
 
   Optional<RuleHit> evaluate(PaymentContext payment, RuleParameters parameters);
+
+  /**
+   * How much of the card's history {@link #evaluate} looks at for this payment: a rule that reads
+   * {@link PaymentContext#cardHistory()} says so here, since nothing else is read for it.
+   */
+  default HistoryNeed historyNeed(Transaction payment, RuleParameters parameters) {
+    return HistoryNeed.NONE;
+  }
 }

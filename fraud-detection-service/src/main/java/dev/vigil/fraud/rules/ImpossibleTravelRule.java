@@ -1,6 +1,7 @@
 package dev.vigil.fraud.rules;
 
 import dev.vigil.common.fraud.RuleHit;
+import dev.vigil.common.fraud.Transaction;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,11 @@ public final class ImpossibleTravelRule implements FraudRule {
   @Override
   public Map<String, Object> defaults() {
     return Map.of("maxSpeedKmh", 900, "minDistanceKm", 100, RuleParameters.SCORE, 60);
+  }
+
+  @Override
+  public HistoryNeed historyNeed(Transaction payment, RuleParameters parameters) {
+    return CardPayment.of(payment).locatesCard() ? new HistoryNeed(0, true) : HistoryNeed.NONE;
   }
 
   @Override

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * A payment and what is known around it: the card's other recent payments in event-time order
- * (earlier and, for a payment that arrived out of order, later ones), the account's spending
- * statistics before this payment ({@code null} without history) and the account ({@code null} when
- * unknown).
+ * (earlier and, for a payment that arrived out of order, later ones), as far back as the rules'
+ * {@link HistoryNeed} asked for; the account's spending statistics before this payment ({@code
+ * null} without history) and the account ({@code null} when unknown).
  */
 public record PaymentContext(
     Transaction transaction,

@@ -2,6 +2,7 @@ package dev.vigil.fraud.rules;
 
 import dev.vigil.common.fraud.RuleHit;
 import dev.vigil.common.fraud.RuleSetting;
+import dev.vigil.common.fraud.Transaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,15 +49,15 @@ public final class RuleBook {
         new BlocklistRule());
   }
 
-  public List<RuleHit> evaluate(PaymentContext payment, Function<String, RuleSetting> runtime) {
-    List<RuleHit> hits = new ArrayList<>(1);
-    for (FraudRule rule : rules) {
-      RuleParameters parameters = parameters(rule.id(), runtime);
-      if (parameters.enabled()) {
-        rule.evaluate(payment, parameters).ifPresent(hits::add);
-      }
-    }
-    return hits;
+  /**
+   * The rules with their parameters as they apply now, each runtime setting looked up once: a
+   * payment asks what history its rules need, evaluates them and learns from it with the same
+   * parameters.
+   */
+  public InForce inForce(Function<String, RuleSetting> runtime) {
+    List<RuleParameters> parameters = new ArrayList<>(rules.size());
+    rules.forEach(rule -> parameters.add(parameters(rule.id(), runtime)));
+    return new InForce(rules, parameters);
   }
 
   /** Every rule's parameters as they apply now, in evaluation order. */
@@ -66,12 +67,50 @@ public final class RuleBook {
     return all;
   }
 
-  public RuleParameters parameters(String ruleId, Function<String, RuleSetting> runtime) {
+  private RuleParameters parameters(String ruleId, Function<String, RuleSetting> runtime) {
     Map<String, Object> base = configured.get(ruleId);
     RuleSetting setting = runtime.apply(ruleId);
     boolean enabled =
         setting != null ? setting.enabled() : !Boolean.FALSE.equals(base.get(ENABLED));
     return new RuleParameters(
         enabled, base, Optional.ofNullable(setting).map(RuleSetting::parameters).orElse(Map.of()));
+  }
+
+  /** The rules and, in the same order, their parameters at one moment. */
+  public record InForce(List<FraudRule> rules, List<RuleParameters> parameters) {
+
+    public InForce {
+      rules = List.copyOf(rules);
+      parameters = List.copyOf(parameters);
+    }
+
+    public HistoryNeed historyNeed(Transaction payment) {
+      HistoryNeed need = HistoryNeed.NONE;
+      for (int i = 0; i < rules.size(); i++) {
+        if (parameters.get(i).enabled()) {
+          need = need.and(rules.get(i).historyNeed(payment, parameters.get(i)));
+        }
+      }
+      return need;
+    }
+
+    public List<RuleHit> evaluate(PaymentContext payment) {
+      List<RuleHit> hits = new ArrayList<>(1);
+      for (int i = 0; i < rules.size(); i++) {
+        if (parameters.get(i).enabled()) {
+          rules.get(i).evaluate(payment, parameters.get(i)).ifPresent(hits::add);
+        }
+      }
+      return hits;
+    }
+
+    public RuleParameters parameters(String ruleId) {
+      for (int i = 0; i < rules.size(); i++) {
+        if (rules.get(i).id().equals(ruleId)) {
+          return parameters.get(i);
+        }
+      }
+      throw new IllegalArgumentException("no rule " + ruleId);
+    }
   }
 }

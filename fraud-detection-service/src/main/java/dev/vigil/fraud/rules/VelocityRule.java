@@ -1,6 +1,7 @@
 package dev.vigil.fraud.rules;
 
 import dev.vigil.common.fraud.RuleHit;
+import dev.vigil.common.fraud.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,14 @@ public final class VelocityRule implements FraudRule {
   }
 
   @Override
+  public HistoryNeed historyNeed(Transaction payment, RuleParameters parameters) {
+    return HistoryNeed.within(window(parameters));
+  }
+
+  @Override
   public Optional<RuleHit> evaluate(PaymentContext payment, RuleParameters parameters) {
     int max = (int) parameters.number("maxTransactions");
-    long window = (long) (parameters.number("windowSeconds") * 1000);
+    long window = window(parameters);
     long t = payment.eventMillis();
     List<Long> times = new ArrayList<>();
     times.add(t);
@@ -55,6 +61,10 @@ public final class VelocityRule implements FraudRule {
                 + window / 1000
                 + " s",
             Map.of("count", busiest, "maxTransactions", max, "windowSeconds", window / 1000)));
+  }
+
+  private static long window(RuleParameters parameters) {
+    return (long) (parameters.number("windowSeconds") * 1000);
   }
 
   /**

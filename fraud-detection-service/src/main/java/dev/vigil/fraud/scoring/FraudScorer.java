@@ -6,6 +6,7 @@ import dev.vigil.common.fraud.RuleHit;
 import dev.vigil.common.fraud.RuleSetting;
 import dev.vigil.common.fraud.Transaction;
 import dev.vigil.common.fraud.Verdict;
+import dev.vigil.common.state.TimeIndex;
 import dev.vigil.fraud.FraudProperties;
 import dev.vigil.fraud.rules.AmountAnomalyRule;
 import dev.vigil.fraud.rules.CardPayment;
@@ -13,26 +14,23 @@ import dev.vigil.fraud.rules.PaymentContext;
 import dev.vigil.fraud.rules.RuleBook;
 import dev.vigil.fraud.rules.SpendingStats;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Scores each payment of an account's partition against its card's history, the account's spending
- * and the current rules, then remembers the payment. Input is keyed by account id, so an account's
- * statistics and all its cards' histories live in one task. Expired state is swept on stream time,
- * so a replay sweeps exactly as the original run did.
+ * Scores each payment of an account's partition against its card's recent payments, the account's
+ * spending and the current rules, then remembers the payment. Input is keyed by account id, so an
+ * account's state and all its cards' payments live in one task. A payment reads the card's payments
+ * its rules need and the account's state, and writes one card entry and the account's state once.
+ * Expired account state is removed on stream time, so a replay expires exactly as the original run
+ * did; card entries leave with their window store's segments.
  */
 public final class FraudScorer
     implements Processor<String, Transaction, String, ScoredTransaction> {
@@ -45,9 +43,8 @@ public final class FraudScorer
   private final FraudProperties properties;
 
   private ProcessorContext<String, ScoredTransaction> context;
-  private KeyValueStore<String, CardHistory> cardHistory;
-  private KeyValueStore<String, SpendingStats> spending;
-  private KeyValueStore<String, RecentAlerts> alerts;
+  private CardPayments cards;
+  private AccountStates accountStates;
   private ReferenceData.Lookup<Account> accounts;
   private Function<String, RuleSetting> runtimeSettings;
 
@@ -68,7 +65,7 @@ public final class FraudScorer
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return FraudStores.scorerStores();
+        return FraudStores.scorerStores(properties);
       }
     };
   }
@@ -76,65 +73,72 @@ public final class FraudScorer
   @Override
   public void init(ProcessorContext<String, ScoredTransaction> context) {
     this.context = context;
-    cardHistory = context.getStateStore(FraudStores.CARD_HISTORY);
-    spending = context.getStateStore(FraudStores.ACCOUNT_SPENDING);
-    alerts = context.getStateStore(FraudStores.ACCOUNT_ALERTS);
+    cards =
+        new CardPayments(
+            context.getStateStore(FraudStores.CARD_PAYMENTS),
+            properties.historyRetention(),
+            properties.maxCardHistory());
+    accountStates =
+        new AccountStates(
+            context.getStateStore(FraudStores.ACCOUNT_STATE),
+            TimeIndex.over(context.getStateStore(FraudStores.ACCOUNT_EXPIRY)),
+            properties.profileTtl(),
+            properties.alertTtl());
     accounts = ReferenceData.lookup(context, FraudStores.ACCOUNTS);
     runtimeSettings = ReferenceData.<RuleSetting>lookup(context, FraudStores.RULE_SETTINGS)::get;
-    context.schedule(properties.expiryInterval(), PunctuationType.STREAM_TIME, this::expire);
+    context.schedule(
+        properties.expiryInterval(), PunctuationType.STREAM_TIME, accountStates::expire);
   }
 
   @Override
   public void process(Record<String, Transaction> record) {
     Transaction transaction = record.value();
-    CardHistory history = orEmpty(cardHistory.get(transaction.cardId()));
-    if (history.contains(transaction.transactionId())) {
+    long streamTime = context.currentStreamTimeMs();
+    RuleBook.InForce rules = ruleBook.inForce(runtimeSettings);
+    List<CardPayment> history =
+        cards.around(transaction, rules.historyNeed(transaction), streamTime);
+    if (redelivered(transaction, history)) {
       // A redelivered duplicate from the producer: it was decided when it first arrived.
       return;
     }
     Account account = accounts.get(transaction.accountId());
-    SpendingStats before = spendingOf(transaction.accountId(), account, transaction.eventTime());
-    PaymentContext payment = new PaymentContext(transaction, history.payments(), before, account);
+    AccountState state = accountStates.get(transaction.accountId());
+    SpendingStats before = spendingOf(state, account, transaction.eventTime());
+    PaymentContext payment = new PaymentContext(transaction, history, before, account);
 
-    List<RuleHit> hits = ruleBook.evaluate(payment, runtimeSettings);
+    List<RuleHit> hits = rules.evaluate(payment);
     int riskScore = policy.riskScore(hits);
     ScoredTransaction scored =
         new ScoredTransaction(transaction, account, hits, riskScore, policy.verdict(riskScore));
 
-    remember(scored, history, before);
+    cards.remember(transaction, streamTime);
+    remember(scored, state, before, rules);
     context.forward(record.withValue(scored));
   }
 
-  private void remember(ScoredTransaction scored, CardHistory history, SpendingStats before) {
+  private void remember(
+      ScoredTransaction scored, AccountState state, SpendingStats before, RuleBook.InForce rules) {
     Transaction transaction = scored.transaction();
-    cardHistory.put(
-        transaction.cardId(),
-        history.with(
-            CardPayment.of(transaction),
-            properties.historyRetention(),
-            properties.maxCardHistory()));
+    SpendingStats spending = state == null ? null : state.spending();
     // A declined payment is not the customer's spending, and must not teach the profile to
     // accept the next fraudulent amount.
     if (scored.verdict() != Verdict.DECLINE) {
       double amount = transaction.amount().doubleValue();
-      double alpha = ruleBook.parameters(AmountAnomalyRule.ID, runtimeSettings).number("alpha");
-      spending.put(
-          transaction.accountId(),
+      double alpha = rules.parameters(AmountAnomalyRule.ID).number("alpha");
+      spending =
           before == null
               ? SpendingStats.first(amount, transaction.eventTime())
-              : before.update(amount, alpha, transaction.eventTime()));
+              : before.update(amount, alpha, transaction.eventTime());
     }
+    RecentAlerts alerts = state == null ? RecentAlerts.EMPTY : state.alerts();
     if (scored.suspicious()) {
-      RecentAlerts recent = alerts.get(transaction.accountId());
-      alerts.put(
-          transaction.accountId(),
-          (recent == null ? RecentAlerts.EMPTY : recent)
-              .with(scored.summary(), properties.recentAlerts()));
+      alerts = alerts.with(scored.summary(), properties.recentAlerts());
     }
+    accountStates.put(transaction.accountId(), state, spending, alerts);
   }
 
-  private SpendingStats spendingOf(String accountId, Account account, Instant at) {
-    SpendingStats stats = spending.get(accountId);
+  private static SpendingStats spendingOf(AccountState state, Account account, Instant at) {
+    SpendingStats stats = state == null ? null : state.spending();
     if (stats != null || account == null || account.profile() == null) {
       return stats;
     }
@@ -142,27 +146,14 @@ public final class FraudScorer
         account.profile().meanAmount(), account.profile().stdDevAmount(), PROFILE_WEIGHT, at);
   }
 
-  private void expire(long streamTime) {
-    Instant now = Instant.ofEpochMilli(streamTime);
-    expire(cardHistory, h -> h.newest().isBefore(now.minus(properties.historyRetention())));
-    expire(spending, s -> s.lastPayment().isBefore(now.minus(properties.profileTtl())));
-    expire(alerts, a -> a.newest().isBefore(now.minus(properties.alertTtl())));
-  }
-
-  private static <V> void expire(KeyValueStore<String, V> store, Predicate<V> expired) {
-    List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, V> all = store.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, V> entry = all.next();
-        if (expired.test(entry.value)) {
-          keys.add(entry.key);
-        }
+  /** Whether the card already has this payment: a redelivery has its event time and card. */
+  private static boolean redelivered(Transaction transaction, List<CardPayment> history) {
+    for (CardPayment p : history) {
+      if (p.eventTime().equals(transaction.eventTime())
+          && p.transactionId().equals(transaction.transactionId())) {
+        return true;
       }
     }
-    keys.forEach(store::delete);
-  }
-
-  private static CardHistory orEmpty(CardHistory history) {
-    return history == null ? CardHistory.EMPTY : history;
+    return false;
   }
 }

@@ -26,6 +26,9 @@ import java.util.function.Predicate;
  * @param lastHeardMs wall-clock time the last reading arrived, or the patient's monitor was first
  *     expected
  * @param silent whether MONITOR_SILENT was raised and no reading has arrived since
+ * @param nextCheckMs wall-clock time of the patient's entry in the monitor's check index, never
+ *     after the patient next needs looking at (silence, forgetting); {@link #NO_CHECK} while there
+ *     is none, as for a silent monitor, which waits for a reading
  */
 public record PatientState(
     Observations latest,
@@ -34,7 +37,11 @@ public record PatientState(
     List<TrendRun> trend,
     List<VitalsAlert> openAlerts,
     long lastHeardMs,
-    boolean silent) {
+    boolean silent,
+    long nextCheckMs) {
+
+  /** {@link #nextCheckMs} of a patient without an entry in the check index. */
+  public static final long NO_CHECK = Long.MAX_VALUE;
 
   public PatientState {
     latest = latest == null ? Observations.NONE : latest;
@@ -45,7 +52,7 @@ public record PatientState(
 
   /** A patient not heard from yet: the silence clock starts now. */
   static PatientState expectedFrom(long wallClockMs) {
-    return new PatientState(null, null, null, null, null, wallClockMs, false);
+    return new PatientState(null, null, null, null, null, wallClockMs, false, NO_CHECK);
   }
 
   /** The event time of the newest value of any parameter, {@code null} before any. */
@@ -69,12 +76,19 @@ public record PatientState(
         trend,
         without(openAlerts, a -> a.type() == AlertType.MONITOR_SILENT),
         wallClockMs,
-        false);
+        false,
+        nextCheckMs);
   }
 
+  /** MONITOR_SILENT was raised: nothing to check until a reading arrives. */
   PatientState silenced(VitalsAlert alert) {
     return new PatientState(
-        latest, score, announcedBand, trend, with(openAlerts, alert), lastHeardMs, true);
+        latest, score, announcedBand, trend, with(openAlerts, alert), lastHeardMs, true, NO_CHECK);
+  }
+
+  PatientState checkedAt(long wallClockMs) {
+    return new PatientState(
+        latest, score, announcedBand, trend, openAlerts, lastHeardMs, silent, wallClockMs);
   }
 
   /**
@@ -91,7 +105,8 @@ public record PatientState(
             newer(latest.pulse(), r.pulse(), r),
             newer(latest.consciousness(), r.consciousness(), r),
             newer(latest.temperature(), r.temperature(), r));
-    return new PatientState(updated, score, announcedBand, trend, openAlerts, lastHeardMs, silent);
+    return new PatientState(
+        updated, score, announcedBand, trend, openAlerts, lastHeardMs, silent, nextCheckMs);
   }
 
   PatientState scored(
@@ -100,7 +115,14 @@ public record PatientState(
       List<TrendRun> newTrend,
       List<VitalsAlert> newOpenAlerts) {
     return new PatientState(
-        latest, newScore, newAnnouncedBand, newTrend, newOpenAlerts, lastHeardMs, silent);
+        latest,
+        newScore,
+        newAnnouncedBand,
+        newTrend,
+        newOpenAlerts,
+        lastHeardMs,
+        silent,
+        nextCheckMs);
   }
 
   private static <T> Measurement<T> newer(Measurement<T> kept, T value, VitalsReading reading) {
