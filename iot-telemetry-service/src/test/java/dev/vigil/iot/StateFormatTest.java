@@ -1,15 +1,12 @@
 package dev.vigil.iot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.vigil.common.iot.Alert;
 import dev.vigil.common.iot.AlertType;
 import dev.vigil.common.iot.DeviceType;
 import dev.vigil.common.iot.Metric;
 import dev.vigil.common.iot.SegmentStats;
 import dev.vigil.common.iot.ZoneStats;
-import dev.vigil.common.json.JsonSerdes;
-import dev.vigil.common.state.StateSerdes;
+import dev.vigil.common.testing.GoldenFiles;
 import dev.vigil.iot.device.DeviceState;
 import dev.vigil.iot.ingest.RecentReadings;
 import dev.vigil.iot.liveness.Liveness;
@@ -27,14 +24,10 @@ import dev.vigil.iot.zone.ZoneDevice;
 import dev.vigil.iot.zone.ZoneInput;
 import dev.vigil.iot.zone.ZoneOverview;
 import dev.vigil.iot.zone.ZoneWindow;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -50,8 +43,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it); a file is never rewritten.
  */
 class StateFormatTest {
-
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   private static final Instant MINUTE = Instant.parse("2026-03-02T09:00:00Z");
   private static final Instant NEXT_MINUTE = MINUTE.plus(Duration.ofMinutes(1));
@@ -145,36 +136,16 @@ class StateFormatTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("storedValues")
-  <T> void shouldReadTheBytesThisFormatWrote(String type, Serde<T> serde, T expected)
-      throws IOException {
-    byte[] bytes = golden(type + ".v1.bin", () -> serde.serializer().serialize("", expected));
-
-    assertThat(bytes[0]).isEqualTo(StateSerdes.FORY);
-    assertThat(serde.deserializer().deserialize("", bytes)).isEqualTo(expected);
+  <T> void shouldReadTheBytesThisFormatWrote(String type, Serde<T> serde, T expected) {
+    GoldenFiles.assertReadsBinary(type, serde, expected);
   }
 
   @Test
-  void shouldReadZoneInputsAsEarlierReleasesWroteThemToTheRepartitionTopic() throws IOException {
-    ZoneInput expected = ZoneInput.of(DEVICE_MINUTE);
-    byte[] json =
-        golden(
-            "ZoneInput.v0.json",
-            () -> JsonSerdes.serdeFor(ZoneInput.class).serializer().serialize("", expected));
-
-    assertThat(IotStores.ZONE_INPUTS.deserializer().deserialize("", json)).isEqualTo(expected);
+  void shouldReadZoneInputsAsEarlierReleasesWroteThemToTheRepartitionTopic() {
+    GoldenFiles.assertReadsJson("ZoneInput", IotStores.ZONE_INPUTS, ZoneInput.of(DEVICE_MINUTE));
   }
 
   private static Arguments value(String type, Serde<?> serde, Object example) {
     return Arguments.of(type, serde, example);
-  }
-
-  /** The committed file, written first from {@code example} if there is none yet. */
-  private static byte[] golden(String name, Supplier<byte[]> example) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (!Files.exists(file)) {
-      Files.createDirectories(GOLDEN);
-      Files.write(file, example.get());
-    }
-    return Files.readAllBytes(file);
   }
 }

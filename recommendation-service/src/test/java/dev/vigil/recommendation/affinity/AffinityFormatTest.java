@@ -2,7 +2,7 @@ package dev.vigil.recommendation.affinity;
 
 import dev.vigil.common.shop.RelatedProducts;
 import dev.vigil.common.shop.RelatedProducts.RelatedProduct;
-import dev.vigil.recommendation.GoldenBytes;
+import dev.vigil.common.testing.GoldenFiles;
 import dev.vigil.recommendation.affinity.AffinityUpdate.Contribution;
 import java.time.Instant;
 import java.util.List;
@@ -27,16 +27,16 @@ class AffinityFormatTest {
 
   @Test
   void shouldReadTheUpdatesTheFirstBinaryFormatWrote() {
-    GoldenBytes.assertReadsBinary("AffinityUpdate", AffinityUpdate.SERDE, UPDATE);
+    GoldenFiles.assertReadsBinary("AffinityUpdate", AffinityUpdate.SERDE, UPDATE);
   }
 
   @Test
   void shouldReadTheUpdatesEarlierReleasesRepartitionedInJson() {
-    GoldenBytes.assertReadsJson("AffinityUpdate", AffinityUpdate.SERDE, UPDATE);
+    GoldenFiles.assertReadsJson("AffinityUpdate", AffinityUpdate.SERDE, UPDATE);
   }
 
   @Test
   void shouldReadTheNeighboursTheFirstBinaryFormatWrote() {
-    GoldenBytes.assertReadsBinary("RelatedProducts", AffinityLearning.NEIGHBOURS_SERDE, NEIGHBOURS);
+    GoldenFiles.assertReadsBinary("RelatedProducts", AffinityLearning.NEIGHBOURS_SERDE, NEIGHBOURS);
   }
 }

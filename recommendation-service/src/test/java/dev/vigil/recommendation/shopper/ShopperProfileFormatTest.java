@@ -6,7 +6,7 @@ import dev.vigil.common.shop.ActivityType;
 import dev.vigil.common.shop.Recommendation;
 import dev.vigil.common.shop.RecommendationBasis;
 import dev.vigil.common.shop.Recommendations;
-import dev.vigil.recommendation.GoldenBytes;
+import dev.vigil.common.testing.GoldenFiles;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ class ShopperProfileFormatTest {
 
   @Test
   void shouldReadTheProfilesTheFirstBinaryFormatWrote() {
-    GoldenBytes.assertReadsBinary("ShopperProfile", ShopperProfile.SERDE, PROFILE);
+    GoldenFiles.assertReadsBinary("ShopperProfile", ShopperProfile.SERDE, PROFILE);
   }
 
   @Test

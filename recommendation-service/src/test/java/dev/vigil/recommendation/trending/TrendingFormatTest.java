@@ -2,7 +2,7 @@ package dev.vigil.recommendation.trending;
 
 import dev.vigil.common.shop.Trending;
 import dev.vigil.common.shop.Trending.TrendingProduct;
-import dev.vigil.recommendation.GoldenBytes;
+import dev.vigil.common.testing.GoldenFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,21 +29,21 @@ class TrendingFormatTest {
 
   @Test
   void shouldReadTheSignalsTheFirstBinaryFormatWrote() {
-    GoldenBytes.assertReadsBinary("TrendingSignal", TrendingSignal.SERDE, SIGNAL);
+    GoldenFiles.assertReadsBinary("TrendingSignal", TrendingSignal.SERDE, SIGNAL);
   }
 
   @Test
   void shouldReadTheSignalsEarlierReleasesRepartitionedInJson() {
-    GoldenBytes.assertReadsJson("TrendingSignal", TrendingSignal.SERDE, SIGNAL);
+    GoldenFiles.assertReadsJson("TrendingSignal", TrendingSignal.SERDE, SIGNAL);
   }
 
   @Test
   void shouldReadThePaneCountsTheFirstBinaryFormatWrote() {
-    GoldenBytes.assertReadsBinary("TrendingCounts", TrendingCounts.SERDE, COUNTS);
+    GoldenFiles.assertReadsBinary("TrendingCounts", TrendingCounts.SERDE, COUNTS);
   }
 
   @Test
   void shouldReadTheLatestListsTheFirstBinaryFormatWrote() {
-    GoldenBytes.assertReadsBinary("Trending", TrendingWindows.PUBLISHED_SERDE, PUBLISHED);
+    GoldenFiles.assertReadsBinary("Trending", TrendingWindows.PUBLISHED_SERDE, PUBLISHED);
   }
 }
